@@ -1,0 +1,50 @@
+"""Request dependencies shared by the routes, as Annotated aliases."""
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlmodel import Session
+
+from app.core.db import session_scope
+from app.core.security import Identity, TokenError, TokenVerifier
+
+# auto_error=False: a missing header gets the same 401 shape as a bad token, from us.
+bearer_scheme = HTTPBearer(auto_error=False)
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    yield from session_scope(request.app.state.engine)
+
+
+SessionDep = Annotated[Session, Depends(get_db)]
+TokenDep = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)]
+
+
+async def get_current_user(request: Request, credentials: TokenDep) -> Identity:
+    # async: verification is CPU-only and cheap, so it skips the threadpool hop.
+    if credentials is None:
+        raise HTTPException(
+            status_code=status.HTTP_401_UNAUTHORIZED,
+            detail="Not authenticated",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    verifier: TokenVerifier = request.app.state.verifier
+    try:
+        return verifier.verify(credentials.credentials)
+    except TokenError as exc:
+        raise HTTPException(
+            status_code=status.HTTP_401_UNAUTHORIZED,
+            detail=f"Invalid token: {exc.reason}",
+            headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+        ) from None
+
+
+CurrentUser = Annotated[Identity, Depends(get_current_user)]
+
+
+async def require_path_user(user_id: str, user: CurrentUser) -> None:
+    """Guards the /api/{user_id}/... routes: the path may only name the caller."""
+    if user_id != user.user_id:
+        raise HTTPException(status_code=status.HTTP_403_FORBIDDEN, detail="Forbidden")

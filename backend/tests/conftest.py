@@ -1,0 +1,103 @@
+"""Shared fixtures: a migrated database emptied per test, settings, a client, a token factory."""
+
+import os
+import time
+from collections.abc import Callable, Iterator
+
+import jwt
+import pytest
+from alembic import command
+from alembic.config import Config
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
+from sqlmodel import SQLModel
+
+from app.core.config import BACKEND_DIR, Settings
+from app.core.db import create_db_engine
+from app.main import create_app
+
+TEST_SECRET = "test-secret-0123456789-abcdefghijklmnop"
+OTHER_SECRET = "another-secret-0123456789-abcdefghijkl"
+
+TokenFactory = Callable[..., str]
+AuthHeaders = Callable[[str], dict[str, str]]
+
+
+def migrate(engine: Engine, action: Callable[[Config, str], None], revision: str) -> None:
+    config = Config(str(BACKEND_DIR / "alembic.ini"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        action(config, revision)
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """PostgreSQL when DATABASE_URL names one (CI runs both ways), else a throwaway SQLite."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith("postgresql://"):
+        return url
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'tasks.db'}"
+
+
+@pytest.fixture(scope="session")
+def db_engine(database_url: str) -> Iterator[Engine]:
+    """Runs the real migrations once, and takes them down again so PostgreSQL is left clean."""
+    engine = create_db_engine(database_url)
+    migrate(engine, command.upgrade, "head")
+    yield engine
+    migrate(engine, command.downgrade, "base")
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE alembic_version"))
+    engine.dispose()
+
+
+@pytest.fixture
+def db(db_engine: Engine) -> Engine:
+    with db_engine.begin() as connection:
+        for table in reversed(SQLModel.metadata.sorted_tables):
+            connection.execute(table.delete())
+    return db_engine
+
+
+@pytest.fixture
+def settings(database_url: str, db: Engine) -> Settings:
+    return Settings(_env_file=None, JWT_SECRET=TEST_SECRET, DATABASE_URL=database_url)
+
+
+@pytest.fixture
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def make_token(settings: Settings) -> TokenFactory:
+    """Signs a real HS256 token; a claim overridden with None is left out."""
+
+    def make(
+        sub: str | None = "user-a",
+        *,
+        key: str | None = TEST_SECRET,
+        algorithm: str = "HS256",
+        **overrides: object,
+    ) -> str:
+        now = int(time.time())
+        claims = {
+            "sub": sub,
+            "email": f"{sub}@example.com",
+            "name": f"User {sub}",
+            "iss": settings.JWT_ISSUER,
+            "aud": settings.JWT_AUDIENCE,
+            "iat": now,
+            "exp": now + 15 * 60,
+            **overrides,
+        }
+        present = {name: value for name, value in claims.items() if value is not None}
+        return jwt.encode(present, key, algorithm=algorithm)
+
+    return make
+
+
+@pytest.fixture
+def auth_as(make_token: TokenFactory) -> AuthHeaders:
+    return lambda sub: {"Authorization": f"Bearer {make_token(sub)}"}

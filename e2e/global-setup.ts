@@ -1,0 +1,11 @@
+/** Builds the frontend, starts one stack for the whole run and hands its URLs to the tests. */
+import { buildFrontend, type JwtMode, startStack } from "./stack";
+
+export default async function globalSetup() {
+  buildFrontend();
+  const stack = await startStack({ jwtMode: (process.env.E2E_JWT_MODE as JwtMode | undefined) ?? "shared-secret", name: "e2e" });
+  // Workers start after this and inherit the environment, which is how the tests find the stack.
+  process.env.E2E_WEB_URL = stack.webUrl;
+  process.env.E2E_API_URL = stack.apiUrl;
+  return stack.stop;
+}

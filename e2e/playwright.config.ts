@@ -1,0 +1,33 @@
+import { defineConfig } from "@playwright/test";
+
+const runningAsRoot = process.getuid?.() === 0;
+
+export default defineConfig({
+  testDir: "./tests",
+  outputDir: "./artifacts/results",
+  globalSetup: "./global-setup.ts",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"], ["html", { open: "never", outputFolder: "./artifacts/report" }]],
+  use: {
+    // Set by global-setup before the workers start.
+    baseURL: process.env.E2E_WEB_URL,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // This machine has no network beyond loopback: keep Chromium from calling home.
+      args: [
+        ...(runningAsRoot ? ["--no-sandbox"] : []),
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+});

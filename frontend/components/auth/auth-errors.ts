@@ -1,0 +1,37 @@
+/** Turns Better Auth's answers into sentences a person can act on. */
+
+type AuthFailure = { code?: string; status?: number; message?: string } | null | undefined;
+
+export const UNREACHABLE = "Can't reach the sign-in service. Check your connection and try again.";
+
+const byCode: Record<string, string> = {
+  INVALID_EMAIL_OR_PASSWORD: "That email and password don't match. Check them and try again.",
+  USER_ALREADY_EXISTS: "An account with this email already exists. Sign in instead.",
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: "An account with this email already exists. Sign in instead.",
+  PASSWORD_TOO_SHORT: "Use at least 8 characters for your password.",
+  PASSWORD_TOO_LONG: "That password is too long: use at most 128 characters.",
+  INVALID_EMAIL: "Enter a valid email address.",
+};
+
+export function describeAuthError(error: AuthFailure): string {
+  if (!error) return "Something went wrong. Try again.";
+  if (error.code && byCode[error.code]) return byCode[error.code]!;
+  if (error.status === 429) return "Too many attempts. Wait a moment and try again.";
+  if (!error.status || error.status >= 500) return UNREACHABLE;
+  return error.message || "Something went wrong. Try again.";
+}
+
+export type Field = "name" | "email" | "password";
+
+/** Checks the form before it leaves the browser, so the common mistakes get an instant inline answer. */
+export function validateCredentials(values: Partial<Record<Field, string>>, fields: Field[]): Partial<Record<Field, string>> {
+  const problems: Partial<Record<Field, string>> = {};
+  if (fields.includes("name") && !values.name?.trim()) problems.name = "Enter your name.";
+  if (fields.includes("email") && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email?.trim() ?? "")) {
+    problems.email = "Enter a valid email address.";
+  }
+  if (fields.includes("password") && (values.password ?? "").length < 8) {
+    problems.password = "Use at least 8 characters for your password.";
+  }
+  return problems;
+}

@@ -1,0 +1,28 @@
+"use client";
+import { useState } from "react";
+import { authClient } from "@/lib/auth-client";
+
+export function SignOutButton() {
+  const [failed, setFailed] = useState(false);
+
+  async function signOut() {
+    setFailed(false);
+    try {
+      const { error } = await authClient.signOut();
+      if (error) throw error;
+      // A full page load drops every in-memory trace of this user: cached token, cached tasks.
+      window.location.assign("/sign-in");
+    } catch {
+      setFailed(true);
+    }
+  }
+
+  return (
+    <>
+      <button type="button" className="ghost" onClick={signOut}>
+        Sign out
+      </button>
+      {failed && <span role="alert" className="inline-error">Couldn't sign out. Try again.</span>}
+    </>
+  );
+}

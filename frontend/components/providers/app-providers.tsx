@@ -1,0 +1,26 @@
+"use client";
+/** Client-side state for signed-in pages: the query cache and the API client, created once per user. */
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createContext, type ReactNode, use, useState } from "react";
+import { ApiError, type ApiClient, createApiClient, fetchSessionToken } from "@/lib/api";
+
+const ApiContext = createContext<ApiClient | null>(null);
+
+export function useApi(): ApiClient {
+  const api = use(ApiContext);
+  if (!api) throw new Error("useApi must be used inside <AppProviders>");
+  return api;
+}
+
+// An API that answered (400s, 404s, 401 after the retry) will answer the same again; only retry outages.
+const retryOutagesOnly = (failures: number, error: unknown) => !(error instanceof ApiError) && failures < 2;
+
+export function AppProviders({ apiUrl, children }: { apiUrl: string; children: ReactNode }) {
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: retryOutagesOnly, staleTime: 30_000 } } }));
+  const [api] = useState(() => createApiClient({ baseUrl: apiUrl, fetchToken: fetchSessionToken }));
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ApiContext value={api}>{children}</ApiContext>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# `npm test`: installs what is missing, then runs every suite: pytest, vitest, Playwright in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+bash scripts/install.sh
+
+step "Backend tests (pytest)"
+(cd backend && .venv/bin/pytest -q)
+
+step "Frontend unit tests (vitest)"
+npm --workspace frontend run --silent test
+
+step "End-to-end tests (Playwright, Chromium; own servers on free ports, throwaway databases)"
+npm --workspace e2e run --silent test

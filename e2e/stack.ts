@@ -14,7 +14,7 @@ export const logDir = path.join(root, "e2e/artifacts/logs");
 const backendDir = path.join(root, "backend");
 const frontendDir = path.join(root, "frontend");
 /** The e2e build lives apart from `.next`, so tests never disturb a running `npm run dev`. */
-const distDir = ".next-e2e";
+const distDir = process.env.E2E_DIST_DIR ?? ".next-e2e";
 
 export type JwtMode = "shared-secret" | "jwks";
 export type StackOptions = { jwtMode?: JwtMode; name?: string };

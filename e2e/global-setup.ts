@@ -7,5 +7,6 @@ export default async function globalSetup() {
   // Workers start after this and inherit the environment, which is how the tests find the stack.
   process.env.E2E_WEB_URL = stack.webUrl;
   process.env.E2E_API_URL = stack.apiUrl;
+  process.env.E2E_OUTBOX_DIR = stack.outboxDir;
   return stack.stop;
 }

@@ -1,16 +1,18 @@
 import { defineConfig } from "@playwright/test";
 
 const runningAsRoot = process.getuid?.() === 0;
+// Concurrent runs (each with its own E2E_DIST_DIR) keep their artifacts apart too.
+const artifacts = `./artifacts${process.env.E2E_DIST_DIR ? `/${process.env.E2E_DIST_DIR.replace(/^\./, "")}` : ""}`;
 
 export default defineConfig({
   testDir: "./tests",
-  outputDir: "./artifacts/results",
+  outputDir: `${artifacts}/results`,
   globalSetup: "./global-setup.ts",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 1,
   forbidOnly: !!process.env.CI,
-  reporter: [["list"], ["html", { open: "never", outputFolder: "./artifacts/report" }]],
+  reporter: [["list"], ["html", { open: "never", outputFolder: `${artifacts}/report` }]],
   use: {
     // Set by global-setup before the workers start.
     baseURL: process.env.E2E_WEB_URL,

@@ -1,9 +1,12 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // The e2e suite builds into its own folder so it never fights a running `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // The CSP and HSTS depend on the deployment's URLs, so proxy.ts adds them at request time.
+  headers: async () => [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }],
 };
 
 export default nextConfig;

@@ -1,8 +1,9 @@
 """Builds the FastAPI app; run it with `uvicorn --factory app.main:create_app`."""
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 
 from fastapi import FastAPI, Request, status
 from fastapi.middleware.cors import CORSMiddleware
@@ -10,6 +11,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 
 from app.api.main import api_router
+from app.core.body_limit import BodySizeLimit
 from app.core.config import Settings, get_settings
 from app.core.db import create_db_engine
 from app.core.security import build_verifier
@@ -23,8 +25,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        yield
-        app.state.engine.dispose()
+        # Not awaited: the API starts even while the frontend serving the JWKS is still down.
+        key_refresh = asyncio.create_task(app.state.verifier.keep_keys_fresh())
+        try:
+            yield
+        finally:
+            key_refresh.cancel()
+            with suppress(asyncio.CancelledError):
+                await key_refresh
+            app.state.engine.dispose()
 
     app = FastAPI(title="Tasks API", lifespan=lifespan)
     app.state.verifier = build_verifier(settings)
@@ -33,8 +42,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         CORSMiddleware,
         allow_origins=settings.CORS_ORIGINS,
         allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-        allow_headers=["Authorization", "Content-Type"],
+        allow_headers=["Authorization", "Content-Type", "Idempotency-Key"],
     )
+    # Outermost, so an oversized body is refused before anything reads it.
+    app.add_middleware(BodySizeLimit, max_bytes=settings.MAX_BODY_BYTES)
     app.add_exception_handler(OperationalError, database_unavailable)
     app.include_router(api_router)
     return app
@@ -45,4 +56,6 @@ async def database_unavailable(_request: Request, exc: Exception) -> JSONRespons
     return JSONResponse(
         status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
         content={"detail": "database unavailable"},
+        # Outages are usually a restart: worth retrying shortly, not giving up on.
+        headers={"Retry-After": "5"},
     )

@@ -1,15 +1,35 @@
-"""The Task table and the shapes the API accepts and returns for it."""
+"""The task and task_tag tables and the shapes the API accepts and returns for them."""
 
+import re
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Annotated
 
-from pydantic import ConfigDict, field_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BeforeValidator,
+    ConfigDict,
+    Strict,
+    StrictBool,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic import Field as Constraints
-from sqlalchemy import DateTime, Index, TypeDecorator
+from sqlalchemy import DateTime, Index, String, Text, TypeDecorator, false
 from sqlmodel import Field, SQLModel
 
-Title = Annotated[str, Constraints(min_length=1, max_length=200)]
-Description = Annotated[str, Constraints(max_length=1000)]
+# Ids, offsets and counts travel as 32-bit integers; a larger number would overflow the driver.
+MAX_INT32 = 2**31 - 1
+MAX_TAGS = 10
+MAX_RECURRENCE_INTERVAL = 365
+
+# PostgreSQL text cannot hold NUL, so it is refused up front rather than failing in the driver.
+NO_NUL = r"^[^\x00]*$"
+# One-line labels (titles, tags, search terms) also refuse the other control characters.
+ONE_LINE = r"^[^\x00-\x1f\x7f]*$"
+
+RFC3339 = re.compile(r"\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)", re.ASCII)
 
 # Clients must never choose ids, owners or timestamps; stripping runs before length checks,
 # so a whitespace-only title is refused as empty.
@@ -18,6 +38,78 @@ INPUT_CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def require_rfc3339(value: object) -> object:
+    # Pydantic would also read numbers, and strings of digits, as Unix timestamps.
+    if isinstance(value, datetime) or (isinstance(value, str) and RFC3339.fullmatch(value)):
+        return value
+    raise ValueError("must be an RFC 3339 date-time with an offset, e.g. 2026-12-01T17:00:00Z")
+
+
+def to_utc(moment: datetime) -> datetime:
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("is outside the range of dates once converted to UTC") from None
+
+
+def unique_sorted(tags: list[str]) -> list[str]:
+    # Sorted by code point, so every engine and every client sees the same order.
+    return sorted(set(tags))
+
+
+def search_key(text: str) -> str:
+    """Full Unicode case folding done in Python, so search ignores case alike on every engine."""
+    return text.casefold()
+
+
+Title = Annotated[str, Constraints(min_length=1, max_length=200, pattern=ONE_LINE)]
+Description = Annotated[str, Constraints(max_length=1000, pattern=NO_NUL)]
+Tag = Annotated[
+    str, Constraints(min_length=1, max_length=32, pattern=ONE_LINE), AfterValidator(str.lower)
+]
+Tags = Annotated[list[Tag], Constraints(max_length=MAX_TAGS), AfterValidator(unique_sorted)]
+Instant = Annotated[AwareDatetime, BeforeValidator(require_rfc3339), AfterValidator(to_utc)]
+# Strict: JSON's 0, 1.0 and "1" are not booleans or counts, whatever lax parsing would make of them.
+RecurrenceInterval = Annotated[int, Strict(), Constraints(ge=1, le=MAX_RECURRENCE_INTERVAL)]
+SearchTerm = Annotated[str, Constraints(max_length=200, pattern=ONE_LINE)]
+
+# Text that sorts by code point on both engines: SQLite compares bytes, while PostgreSQL
+# follows the database's locale unless told "C".
+CODE_POINT_TEXT = Text().with_variant(Text(collation="C"), "postgresql")
+
+
+class Priority(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class Recurrence(StrEnum):
+    NONE = "none"
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+
+
+class TaskStatus(StrEnum):
+    ALL = "all"
+    PENDING = "pending"
+    COMPLETED = "completed"
+
+
+class TaskSort(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    DUE = "due"
+    PRIORITY = "priority"
+    TITLE = "title"
+
+
+class SortOrder(StrEnum):
+    ASC = "asc"
+    DESC = "desc"
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -35,52 +127,130 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC)
 
 
-class TaskBase(SQLModel):
+class TaskFields(SQLModel):
+    """The fields a client writes, shared by the table, the inputs and the output."""
+
     title: Title
     description: Description = ""
-    completed: bool = False
+    completed: StrictBool = False
+    priority: Priority = Field(
+        default=Priority.MEDIUM, sa_type=String(6), sa_column_kwargs={"server_default": "medium"}
+    )
+    due_at: Instant | None = Field(
+        default=None, sa_type=UTCDateTime, description="Any offset in, always UTC out."
+    )
+    remind_at: Instant | None = Field(
+        default=None, sa_type=UTCDateTime, description="Needs `due_at`, and is not after it."
+    )
+    recurrence: Recurrence = Field(
+        default=Recurrence.NONE,
+        sa_type=String(7),
+        sa_column_kwargs={"server_default": "none"},
+        description="Anything but `none` needs `due_at`; completing the task schedules the next.",
+    )
+    recurrence_interval: RecurrenceInterval = Field(
+        default=1,
+        sa_column_kwargs={"server_default": "1"},
+        description="Repeat every this many days, weeks or months.",
+    )
 
 
-class TaskCreate(TaskBase):
+class TaskCreate(TaskFields):
     model_config = INPUT_CONFIG
+
+    tags: Tags = Field(default=[], description="Trimmed, lowercased, deduplicated and sorted.")
+
+    @field_validator("remind_at")
+    @classmethod
+    def remind_before_due(cls, remind_at: datetime | None, info: ValidationInfo) -> object:
+        # A due_at that failed its own validation is absent here and already reported.
+        if remind_at is None or "due_at" not in info.data:
+            return remind_at
+        due_at = info.data["due_at"]
+        if due_at is None:
+            raise ValueError("needs a due_at")
+        if remind_at > due_at:
+            raise ValueError("must not be after due_at")
+        return remind_at
+
+    @field_validator("recurrence")
+    @classmethod
+    def recurring_needs_due(cls, recurrence: Recurrence, info: ValidationInfo) -> object:
+        # The next occurrence is scheduled from the due date, so there must be one.
+        if recurrence != Recurrence.NONE and "due_at" in info.data and info.data["due_at"] is None:
+            raise ValueError("needs a due_at")
+        return recurrence
 
 
 class TaskUpdate(TaskCreate):
-    """PUT body: a full replacement, so omitted fields go back to their defaults."""
+    """PUT body: a full replacement, so every omitted field goes back to its default."""
 
 
 class TaskPatch(SQLModel):
-    """PATCH body: only the fields sent are changed."""
+    """PATCH body: only the fields sent are changed; the result must still be a valid task.
+
+    Only `due_at` and `remind_at` may be null, which clears them.
+    """
 
     model_config = INPUT_CONFIG
 
-    title: Title | None = None
-    description: Description | None = None
-    completed: bool | None = None
+    # Typed without None: omitting a field is fine, sending null is not. Defaults are not
+    # validated, so None only ever means "not sent".
+    title: Title = None
+    description: Description = None
+    completed: StrictBool = None
+    priority: Priority = None
+    tags: Tags = None
+    due_at: Instant | None = None
+    remind_at: Instant | None = None
+    recurrence: Recurrence = None
+    recurrence_interval: RecurrenceInterval = None
 
-    @field_validator("title", "description", "completed")
-    @classmethod
-    def refuse_null(cls, value: object) -> object:
-        # Runs only on fields that were sent: omitting a field is fine, sending null is not.
-        if value is None:
-            raise ValueError("may be omitted but not null")
-        return value
 
-
-class Task(TaskBase, table=True):
+class Task(TaskFields, table=True):
     __table_args__ = (
+        # Serves the list: one user's tasks, optionally by status, by creation time.
         Index("ix_task_user_id_completed_created_at", "user_id", "completed", "created_at"),
+        # Serves the due-date filters, the overdue filter and the due sort.
+        Index("ix_task_user_id_due_at", "user_id", "due_at"),
+        # Without it SQLite hands a deleted highest id out again, and a client's stale id
+        # would reach the newer task; PostgreSQL's sequence never reuses one.
+        {"sqlite_autoincrement": True},
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    user_id: str = Field(index=True)
+    user_id: str
+    completed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Case-folded "title\ndescription": what `q` searches and what the title sort orders by.
+    search_text: str = Field(
+        default="", sa_type=CODE_POINT_TEXT, sa_column_kwargs={"server_default": ""}
+    )
+    # Set once completing this recurring task has scheduled its successor, so re-completing
+    # it after a toggle back does not schedule a second one.
+    next_scheduled: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
-class TaskPublic(TaskBase):
+class TaskTag(SQLModel, table=True):
+    """One tag of one task; user_id is repeated so the tag filter is one index lookup."""
+
+    __tablename__ = "task_tag"
+    __table_args__ = (Index("ix_task_tag_user_id_tag", "user_id", "tag"),)
+
+    task_id: int = Field(foreign_key="task.id", ondelete="CASCADE", primary_key=True)
+    tag: str = Field(primary_key=True, max_length=32)
+    user_id: str
+
+
+class TaskPublic(TaskFields):
+    # Every field is always sent, so generated clients should not type any as optional.
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
     id: int
     user_id: str
+    completed_at: datetime | None
+    tags: list[str]
     created_at: datetime
     updated_at: datetime
 
@@ -90,3 +260,35 @@ class TasksPublic(SQLModel):
     total: int
     limit: int
     offset: int
+
+
+class TaskListQuery(SQLModel):
+    """Filters, search, sort and page of the task list; every filter given must hold."""
+
+    model_config = INPUT_CONFIG
+
+    status: TaskStatus = TaskStatus.ALL
+    priority: Priority | None = None
+    tag: list[Tag] = Field(
+        default=[], max_length=MAX_TAGS, description="Repeatable: a task must carry every one."
+    )
+    due_before: Instant | None = Field(default=None, description="Due strictly before this time.")
+    due_after: Instant | None = Field(default=None, description="Due at or after this time.")
+    overdue: bool = Field(
+        default=False, description="true: only pending tasks whose due time has passed."
+    )
+    q: SearchTerm = Field(
+        default="", description="Text to find in the title or description, ignoring case."
+    )
+    sort: TaskSort = TaskSort.CREATED
+    order: SortOrder = SortOrder.DESC
+    limit: int = Field(default=50, ge=1, le=100)
+    offset: int = Field(default=0, ge=0, le=MAX_INT32)
+
+
+class TasksDeleted(SQLModel):
+    deleted: int = Field(description="How many tasks were deleted.")
+
+
+class ErrorMessage(SQLModel):
+    detail: str

@@ -1,7 +1,6 @@
 """Shared fixtures: a migrated database emptied per test, settings, a client, a token factory."""
 
 import os
-import time
 from collections.abc import Callable, Iterator
 
 import jwt
@@ -15,6 +14,9 @@ from sqlmodel import SQLModel
 from app.core.config import BACKEND_DIR, Settings
 from app.core.db import create_db_engine
 from app.main import create_app
+
+# jwks mode: an Ed25519 key, a loopback JWKS server, a token forger.
+pytest_plugins = ["tests.signing"]
 
 TEST_SECRET = "test-secret-0123456789-abcdefghijklmnop"
 OTHER_SECRET = "another-secret-0123456789-abcdefghijkl"
@@ -71,7 +73,7 @@ def client(settings: Settings) -> Iterator[TestClient]:
 
 
 @pytest.fixture
-def make_token(settings: Settings) -> TokenFactory:
+def make_token(make_claims: Callable[..., dict[str, object]]) -> TokenFactory:
     """Signs a real HS256 token; a claim overridden with None is left out."""
 
     def make(
@@ -81,19 +83,7 @@ def make_token(settings: Settings) -> TokenFactory:
         algorithm: str = "HS256",
         **overrides: object,
     ) -> str:
-        now = int(time.time())
-        claims = {
-            "sub": sub,
-            "email": f"{sub}@example.com",
-            "name": f"User {sub}",
-            "iss": settings.JWT_ISSUER,
-            "aud": settings.JWT_AUDIENCE,
-            "iat": now,
-            "exp": now + 15 * 60,
-            **overrides,
-        }
-        present = {name: value for name, value in claims.items() if value is not None}
-        return jwt.encode(present, key, algorithm=algorithm)
+        return jwt.encode(make_claims(sub, **overrides), key, algorithm=algorithm)
 
     return make
 

@@ -1,10 +1,13 @@
-"""The app as a whole: CORS and startup refusals."""
+"""The app as a whole: CORS, the routes it serves, and fetching signing keys at startup."""
 
-import pytest
+import time
+from collections.abc import Callable
+
 from fastapi.testclient import TestClient
 
 from app.core.config import Settings
 from app.main import create_app
+from tests.signing import JwksServer
 
 OTHER_ORIGIN = "http://evil.example"
 
@@ -53,9 +56,23 @@ def test_preflight_other_origin_refused(client: TestClient) -> None:
     assert "access-control-allow-origin" not in response.headers
 
 
-def test_create_app_jwks_mode_refuses_to_start(settings: Settings) -> None:
-    with pytest.raises(NotImplementedError, match="not implemented yet"):
-        create_app(settings.model_copy(update={"JWT_MODE": "jwks"}))
+def test_start_app_jwks_mode_fetches_keys_without_waiting_for_them(
+    jwks_settings: Settings, jwks_server: JwksServer, make_eddsa_token: Callable[..., str]
+) -> None:
+    jwks_server.answering.clear()
+
+    with TestClient(create_app(jwks_settings)) as client:
+        assert client.get("/health").status_code == 200
+        deadline = time.monotonic() + 5
+        while not jwks_server.requests and time.monotonic() < deadline:
+            time.sleep(0.01)
+        fetched_before_any_token = list(jwks_server.requests)
+        jwks_server.answering.set()
+        response = client.get("/api/me", headers={"Authorization": f"Bearer {make_eddsa_token()}"})
+
+    assert fetched_before_any_token == ["/api/auth/jwks"]
+    assert response.status_code == 200
+    assert len(jwks_server.requests) == 1
 
 
 def test_read_openapi_lists_every_route(client: TestClient) -> None:

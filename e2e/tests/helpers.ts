@@ -1,4 +1,5 @@
 /** What a person does in the browser, as reusable steps, and a way to read the API the page talks to. */
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 
 export const apiUrl = () => process.env.E2E_API_URL!;
@@ -19,11 +20,13 @@ export async function signUp(page: Page, user: { name: string; email: string; pa
   await expect(page.getByRole("heading", { name: "Your tasks" })).toBeVisible();
 }
 
-export async function addTask(page: Page, title: string, details = "") {
+export const taskList = (page: Page) => page.getByRole("list", { name: "Tasks" });
+
+/** Quick add: a title and Enter, as most people use it. */
+export async function addTask(page: Page, title: string) {
   await page.getByLabel("New task").fill(title);
-  if (details) await page.getByLabel("Details (optional)").fill(details);
-  await page.getByRole("button", { name: "Add task" }).click();
-  await expect(page.getByRole("list", { name: "Tasks" }).getByText(title, { exact: true })).toBeVisible();
+  await page.getByLabel("New task").press("Enter");
+  await expect(taskList(page).getByText(title, { exact: true })).toBeVisible();
 }
 
 /** The signed-in user's JWT, minted by Better Auth exactly as the app's own client does it. */
@@ -39,3 +42,27 @@ export async function signOut(page: Page) {
 
 /** The page's own alerts; Next.js adds an empty route announcer with the same role outside <main>. */
 export const alertIn = (page: Page) => page.getByRole("main").getByRole("alert");
+
+/** Calls the API directly as the signed-in user, for setting up data or checking what the server holds. */
+export async function apiAs(page: Page) {
+  const headers = { Authorization: `Bearer ${await tokenOf(page)}` };
+  const request = page.request;
+  return {
+    headers,
+    async create(task: Record<string, unknown>) {
+      const response = await request.post(`${apiUrl()}/api/tasks`, { headers, data: task });
+      expect(response.status(), await response.text()).toBe(201);
+      return (await response.json()) as { id: number; title: string };
+    },
+    async list(query = "") {
+      const response = await request.get(`${apiUrl()}/api/tasks${query}`, { headers });
+      expect(response.ok()).toBe(true);
+      return (await response.json()) as { items: Array<Record<string, unknown> & { id: number; title: string }>; total: number };
+    },
+  };
+}
+
+/** Saves what the user sees as a test artifact, under e2e/artifacts/screenshots/. */
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(import.meta.dirname, "..", "artifacts", "screenshots", `${name}.png`), fullPage: true });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { ApiError, ApiUnreachableError, createApiClient, TOKEN_REFRESH_MARGIN_MS } from "./api";
+import { ApiError, ApiUnreachableError, createApiClient, SignedOutError, TOKEN_REFRESH_MARGIN_MS } from "./api";
 
 const NOW = 1_800_000_000_000;
 
@@ -15,13 +15,13 @@ function json(status: number, body: unknown) {
 function setup(responses: Array<() => Response>, tokens = [tokenExpiringAt(NOW + 15 * 60_000, "first"), tokenExpiringAt(NOW + 15 * 60_000, "second")]) {
   let clock = NOW;
   const fetchToken = vi.fn(async () => tokens.shift() ?? null);
-  const send = vi.fn(async (_url: string, _init?: RequestInit) => {
+  const send = vi.fn(async (_request: Request) => {
     const next = responses.shift();
     if (!next) throw new Error("unexpected request");
     return next();
   });
   const api = createApiClient({ baseUrl: "http://api.test", fetchToken, fetch: send as typeof fetch, now: () => clock });
-  const authHeader = (call: number) => (send.mock.calls[call]?.[1]?.headers as Record<string, string>).Authorization;
+  const authHeader = (call: number) => send.mock.calls[call]?.[0].headers.get("Authorization");
   return { api, fetchToken, send, authHeader, advance: (ms: number) => (clock += ms) };
 }
 
@@ -56,9 +56,10 @@ describe("createApiClient", () => {
     expect(fetchToken).toHaveBeenCalledTimes(1);
   });
 
-  it("on a 401 fetches a fresh token once and retries once", async () => {
-    const { api, fetchToken, send, authHeader } = setup([() => json(401, { detail: "expired" }), page]);
-    await expect(api.tasks.list()).resolves.toEqual({ items: [], total: 0, limit: 100, offset: 0 });
+  it("on a 401 fetches a fresh token once and retries the same request once", async () => {
+    const { api, fetchToken, send, authHeader } = setup([() => json(401, { detail: "expired" }), () => json(201, { id: 7 })]);
+    await expect(api.tasks.create({ title: "Retry me" } as never)).resolves.toEqual({ id: 7 });
+    expect(await send.mock.calls[1]?.[0].text()).toBe('{"title":"Retry me"}');
     expect(fetchToken).toHaveBeenCalledTimes(2);
     expect(send).toHaveBeenCalledTimes(2);
     expect(authHeader(1)).not.toBe(authHeader(0));
@@ -73,9 +74,21 @@ describe("createApiClient", () => {
     expect(send).toHaveBeenCalledTimes(2);
   });
 
+  it("sends nothing when nobody is signed in, and says so", async () => {
+    const { api, send } = setup([page], []);
+    await expect(api.tasks.list()).rejects.toBeInstanceOf(SignedOutError);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it("reports a session that ended between the 401 and the retry as signed out", async () => {
+    const { api, send } = setup([() => json(401, { detail: "expired" })], [tokenExpiringAt(NOW + 15 * 60_000)]);
+    await expect(api.tasks.list()).rejects.toBeInstanceOf(SignedOutError);
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
   it("does not retry other errors, and makes validation details readable", async () => {
     const { api, send, fetchToken } = setup([() => json(422, { detail: [{ loc: ["body", "title"], msg: "String should have at least 1 character" }] })]);
-    await expect(api.tasks.create({ title: "" })).rejects.toMatchObject({ status: 422, detail: "title: String should have at least 1 character" });
+    await expect(api.tasks.create({ title: "" } as never)).rejects.toMatchObject({ status: 422, detail: "title: String should have at least 1 character" });
     expect(send).toHaveBeenCalledTimes(1);
     expect(fetchToken).toHaveBeenCalledTimes(1);
   });
@@ -97,9 +110,12 @@ describe("createApiClient", () => {
 
   it("sends JSON bodies and answers 204 with nothing", async () => {
     const { api, send } = setup([() => json(201, { id: 1 }), () => new Response(null, { status: 204 })]);
-    await api.tasks.create({ title: "Pay rent" });
+    await api.tasks.create({ title: "Pay rent" } as never);
     await expect(api.tasks.remove(1)).resolves.toBeUndefined();
-    expect(send.mock.calls[0]?.[1]).toMatchObject({ method: "POST", body: '{"title":"Pay rent"}' });
-    expect(send.mock.calls[1]?.[0]).toBe("http://api.test/api/tasks/1");
+    const [created, removed] = send.mock.calls.map(([request]) => request);
+    expect(created?.method).toBe("POST");
+    expect(await created?.text()).toBe('{"title":"Pay rent"}');
+    expect(removed?.method).toBe("DELETE");
+    expect(removed?.url).toBe("http://api.test/api/tasks/1");
   });
 });

@@ -1,18 +1,15 @@
-/** The single door to the task API: it alone knows about bearer tokens, their cache and the retry on 401. */
+/**
+ * The single door to the task API. Requests are typed by the client generated from the backend's
+ * OpenAPI document; this module alone knows about bearer tokens, their cache and the retry on 401.
+ */
+import createClient from "openapi-fetch";
+import type { components, paths } from "./generated/api";
 
-export type Task = {
-  id: number;
-  user_id: string;
-  title: string;
-  description: string;
-  completed: boolean;
-  created_at: string;
-  updated_at: string;
-};
-
-export type TaskPage = { items: Task[]; total: number; limit: number; offset: number };
-export type TaskInput = { title: string; description?: string };
-export type TaskReplacement = { title: string; description: string; completed: boolean };
+export type Task = components["schemas"]["TaskPublic"];
+export type TaskPage = components["schemas"]["TasksPublic"];
+export type TaskCreate = components["schemas"]["TaskCreate"];
+export type TaskPatch = components["schemas"]["TaskPatch"];
+export type TaskQuery = NonNullable<paths["/api/tasks"]["get"]["parameters"]["query"]>;
 
 /** The API answered with an error status; `detail` is its `{"detail": ...}` body, made readable. */
 export class ApiError extends Error {
@@ -30,6 +27,14 @@ export class ApiUnreachableError extends Error {
   constructor(readonly baseUrl: string) {
     super(`Can't reach the task service at ${baseUrl}.`);
     this.name = "ApiUnreachableError";
+  }
+}
+
+/** Nobody is signed in any more (Better Auth issued no token), so the request was never sent. */
+export class SignedOutError extends Error {
+  constructor() {
+    super("You are signed out. Sign in again to continue.");
+    this.name = "SignedOutError";
   }
 }
 
@@ -51,18 +56,8 @@ function expiryOf(token: string): number {
   }
 }
 
-function readableDetail(body: unknown, status: number): string {
-  const detail = (body as { detail?: unknown } | null)?.detail;
-  if (typeof detail === "string") return detail;
-  if (Array.isArray(detail)) {
-    return detail
-      .map((item: { loc?: unknown[]; msg?: string }) => `${(item.loc ?? []).slice(1).join(".")}: ${item.msg ?? "invalid"}`)
-      .join("; ");
-  }
-  return `The task service answered ${status}.`;
-}
-
-export function createApiClient({ baseUrl, fetchToken, fetch: send = fetch, now = Date.now }: Options) {
+/** A `fetch` that adds the bearer token, keeps it until shortly before expiry, and retries a 401 once. */
+export function createAuthorizedFetch({ baseUrl, fetchToken, fetch: send = fetch, now = Date.now }: Options) {
   let cached: { token: string; expiresAt: number } | null = null;
   let pending: Promise<string | null> | null = null;
 
@@ -80,46 +75,66 @@ export function createApiClient({ baseUrl, fetchToken, fetch: send = fetch, now 
     return pending;
   }
 
-  async function call(method: string, path: string, body: unknown, bearer: string | null): Promise<Response> {
-    const headers: Record<string, string> = { Accept: "application/json" };
-    if (bearer) headers.Authorization = `Bearer ${bearer}`;
-    if (body !== undefined) headers["Content-Type"] = "application/json";
+  async function attempt(request: Request, bearer: string | null): Promise<Response> {
+    if (bearer === null) throw new SignedOutError();
+    request.headers.set("Authorization", `Bearer ${bearer}`);
     try {
-      return await send(`${baseUrl}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      return await send(request);
     } catch {
       throw new ApiUnreachableError(baseUrl);
     }
   }
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    let response = await call(method, path, body, await token(false));
-    if (response.status === 401) {
-      // The cached token may have been revoked or signed with an old secret: mint one more, try once more.
-      response = await call(method, path, body, await token(true));
-    }
-    if (response.status === 204) return undefined as T;
-    const payload: unknown = await response.json().catch(() => null);
-    if (!response.ok) throw new ApiError(response.status, readableDetail(payload, response.status));
-    return payload as T;
-  }
-
   return {
-    baseUrl,
+    async fetch(request: Request): Promise<Response> {
+      const spare = request.clone();
+      const response = await attempt(request, await token(false));
+      // The cached token may have expired early or been signed with an old secret: mint one more, try once more.
+      // A 401 after that, with a fresh token in hand, is the API refusing this deployment's tokens.
+      return response.status === 401 ? attempt(spare, await token(true)) : response;
+    },
     /** Forgets the cached token, e.g. when the user signs out. */
     forgetToken() {
       cached = null;
     },
-    me: () => request<{ user_id: string; email?: string; name?: string }>("GET", "/api/me"),
+  };
+}
+
+function readableDetail(body: unknown, status: number): string {
+  const detail = (body as { detail?: unknown } | null)?.detail;
+  if (typeof detail === "string") return detail;
+  if (Array.isArray(detail)) {
+    return detail
+      .map((item: { loc?: unknown[]; msg?: string }) => `${(item.loc ?? []).slice(1).join(".")}: ${item.msg ?? "invalid"}`)
+      .join("; ");
+  }
+  return `The task service answered ${status}.`;
+}
+
+/** openapi-fetch reports failures as values; the UI's query layer wants them thrown. */
+async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw new ApiError(response.status, readableDetail(error, response.status));
+  return data as T;
+}
+
+export function createApiClient(options: Options) {
+  const authorized = createAuthorizedFetch(options);
+  const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: authorized.fetch });
+  const task = (id: number) => ({ params: { path: { task_id: id } } });
+  return {
+    baseUrl: options.baseUrl,
+    forgetToken: authorized.forgetToken,
+    me: () => unwrap(client.GET("/api/me")),
     tasks: {
-      list: (limit = 100, offset = 0) => request<TaskPage>("GET", `/api/tasks?limit=${limit}&offset=${offset}`),
-      create: (input: TaskInput) => request<Task>("POST", "/api/tasks", input),
-      replace: (id: number, task: TaskReplacement) => request<Task>("PUT", `/api/tasks/${id}`, task),
-      toggle: (id: number) => request<Task>("PATCH", `/api/tasks/${id}/complete`),
-      remove: (id: number) => request<void>("DELETE", `/api/tasks/${id}`),
+      list: (query: TaskQuery = {}) => unwrap(client.GET("/api/tasks", { params: { query } })),
+      create: (body: TaskCreate) => unwrap(client.POST("/api/tasks", { body })),
+      update: (id: number, body: TaskPatch) => unwrap(client.PATCH("/api/tasks/{task_id}", { ...task(id), body })),
+      toggle: (id: number) => unwrap(client.PATCH("/api/tasks/{task_id}/complete", task(id))),
+      remove: (id: number) => unwrap(client.DELETE("/api/tasks/{task_id}", task(id))),
+      clearCompleted: () => unwrap(client.DELETE("/api/tasks/completed")),
+      /** Deletes every task of the caller; account deletion calls it before removing the user. */
+      removeAll: () => unwrap(client.DELETE("/api/me/tasks")),
     },
   };
 }

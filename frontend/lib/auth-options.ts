@@ -2,8 +2,14 @@
 import type { BetterAuthOptions } from "better-auth";
 import { jwt } from "better-auth/plugins";
 import { SignJWT } from "jose";
+import { passwordResetEmail, verificationEmail } from "./account-emails";
+import { AUTH_RATE_LIMITS } from "./auth-rate-limits";
 import { openDatabase } from "./database";
+import { deleteTasksFirst } from "./delete-account";
 import type { Env } from "./env";
+import { createMailer } from "./mailer";
+import { createSecondaryStorage } from "./secondary-storage";
+import { isHttps } from "./security-headers";
 
 /** JWTs last 15 minutes: the longest a signed-out session's token can still reach the API. */
 export const TOKEN_LIFETIME = "15m";
@@ -33,14 +39,46 @@ function jwtPlugin(env: Env) {
   });
 }
 
+/** Verification links sent at sign-up and on a refused sign-in alike land on the page that explains a bad link. */
+function verifyPageLink(url: string): string {
+  const link = new URL(url);
+  link.searchParams.set("callbackURL", "/verify-email");
+  return link.href;
+}
+
 export function authOptions(env: Env) {
+  const send = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.OUTBOX_DIR });
+  const verifyEmails = env.EMAIL_VERIFICATION === "on";
   return {
     appName: "Tasks",
     secret: env.BETTER_AUTH_SECRET,
     baseURL: env.BETTER_AUTH_URL,
     database: openDatabase(env.DATABASE_URL),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
-    rateLimit: { enabled: env.AUTH_RATE_LIMIT === "on" },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      autoSignIn: true,
+      requireEmailVerification: verifyEmails,
+      sendResetPassword: ({ user, url }) => send(passwordResetEmail(user, url)),
+      // Whoever needed a reset may not be the only one who knew the old password: sign every device out.
+      revokeSessionsOnPasswordReset: true,
+    },
+    emailVerification: {
+      sendOnSignUp: verifyEmails,
+      sendOnSignIn: verifyEmails,
+      autoSignInAfterVerification: true,
+      sendVerificationEmail: ({ user, url }) => send(verificationEmail(user, verifyPageLink(url))),
+    },
+    user: { deleteUser: { enabled: true, beforeDelete: deleteTasksFirst(env.NEXT_PUBLIC_API_URL) } },
+    rateLimit: { enabled: env.AUTH_RATE_LIMIT === "on", customRules: AUTH_RATE_LIMITS },
+    // Only this app's own origin may post to the auth endpoints; named here rather than inferred.
+    trustedOrigins: [new URL(env.BETTER_AUTH_URL).origin],
+    advanced: { useSecureCookies: isHttps(env.BETTER_AUTH_URL) },
+    ...(env.REDIS_URL && {
+      secondaryStorage: createSecondaryStorage(env.REDIS_URL),
+      // Kept in the database too, so sign-in and session checks survive a Redis outage.
+      session: { storeSessionInDatabase: true },
+    }),
     plugins: [jwtPlugin(env)],
   } satisfies BetterAuthOptions;
 }

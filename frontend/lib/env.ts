@@ -2,6 +2,9 @@
 import path from "node:path";
 import { z } from "zod";
 
+/** A variable left blank, as copied from .env.example, counts as not set. */
+const blankIsUnset = <T extends z.ZodType>(type: T) => z.preprocess((value) => (value === "" ? undefined : value), type);
+
 const schema = z.object({
   BETTER_AUTH_SECRET: z
     .string({ error: "BETTER_AUTH_SECRET is missing: run `npm run dev` once to generate it in frontend/.env.local." })
@@ -11,9 +14,15 @@ const schema = z.object({
   JWT_MODE: z.enum(["shared-secret", "jwks"]).default("shared-secret"),
   DATABASE_URL: z.string().optional(),
   AUTH_RATE_LIMIT: z.enum(["on", "off"]).default("on"),
+  EMAIL_VERIFICATION: z.enum(["on", "off"]).default("off"),
+  SMTP_URL: blankIsUnset(z.url({ protocol: /^smtps?$/ }).optional()),
+  MAIL_FROM: blankIsUnset(z.string().default("Tasks <no-reply@localhost>")),
+  OUTBOX_DIR: blankIsUnset(z.string().optional()),
+  // Set on every instance when more than one runs: sessions and rate limits are then shared through Redis.
+  REDIS_URL: blankIsUnset(z.url({ protocol: /^rediss?$/ }).optional()),
 });
 
-export type Env = z.infer<typeof schema> & { DATABASE_URL: string };
+export type Env = z.infer<typeof schema> & { DATABASE_URL: string; OUTBOX_DIR: string };
 
 /** Parses an environment; tests and scripts pass their own instead of `process.env`. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -22,9 +31,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const problems = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid frontend configuration:\n${problems.join("\n")}`);
   }
+  const dataDir = path.resolve(process.cwd(), "..", "data");
   return {
     ...result.data,
-    DATABASE_URL: result.data.DATABASE_URL ?? `file:${path.resolve(process.cwd(), "..", "data", "auth.db")}`,
+    DATABASE_URL: result.data.DATABASE_URL ?? `file:${path.join(dataDir, "auth.db")}`,
+    OUTBOX_DIR: result.data.OUTBOX_DIR ?? path.join(dataDir, "outbox"),
   };
 }
 

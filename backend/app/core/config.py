@@ -4,7 +4,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal, Self
 
-from pydantic import SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 BACKEND_DIR = Path(__file__).resolve().parents[2]
@@ -31,9 +31,15 @@ class Settings(DatabaseSettings):
 
     JWT_MODE: Literal["shared-secret", "jwks"] = "shared-secret"
     JWT_SECRET: SecretStr = SecretStr("")
-    JWT_ISSUER: str = "http://localhost:3000"
-    JWT_AUDIENCE: str = "http://localhost:8000"
+    # jwks mode only: also accept HS256 tokens signed with JWT_SECRET while moving between modes.
+    JWT_ACCEPT_SHARED_SECRET: bool = False
+    JWT_ISSUER: str = Field(default="http://localhost:3000", min_length=1)
+    JWT_AUDIENCE: str = Field(default="http://localhost:8000", min_length=1)
+    # Better Auth's tokens live 15 minutes; a longer-lived one was not minted for this API.
+    JWT_MAX_LIFETIME_SECONDS: int = Field(default=3600, gt=0)
     JWKS_URL: str | None = None
+    # A task is at most a few KB; anything far larger is a mistake or an attack.
+    MAX_BODY_BYTES: int = Field(default=64 * 1024, gt=0)
     # NoDecode: the env value is a plain comma-separated string, not JSON.
     CORS_ORIGINS: Annotated[list[str], NoDecode] = ["http://localhost:3000"]
 
@@ -46,8 +52,10 @@ class Settings(DatabaseSettings):
 
     @model_validator(mode="after")
     def check_signing_config(self) -> Self:
-        secret = self.JWT_SECRET.get_secret_value()
-        if self.JWT_MODE == "shared-secret" and len(secret) < MIN_SECRET_LENGTH:
+        if self.JWT_ACCEPT_SHARED_SECRET and self.JWT_MODE != "jwks":
+            raise ValueError("JWT_ACCEPT_SHARED_SECRET only applies to JWT_MODE=jwks.")
+        uses_secret = self.JWT_MODE == "shared-secret" or self.JWT_ACCEPT_SHARED_SECRET
+        if uses_secret and len(self.JWT_SECRET.get_secret_value()) < MIN_SECRET_LENGTH:
             raise ValueError(SECRET_HINT)
         if self.JWKS_URL is None:
             self.JWKS_URL = f"{self.JWT_ISSUER.rstrip('/')}/api/auth/jwks"

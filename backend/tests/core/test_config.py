@@ -9,7 +9,8 @@ from tests.conftest import TEST_SECRET
 
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("JWT_MODE", "JWT_SECRET", "JWT_ISSUER", "JWKS_URL", "CORS_ORIGINS"):
+    names = ("JWT_MODE", "JWT_SECRET", "JWT_ISSUER", "JWKS_URL", "CORS_ORIGINS")
+    for name in (*names, "JWT_ACCEPT_SHARED_SECRET", "JWT_MAX_LIFETIME_SECONDS"):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -46,6 +47,8 @@ def test_create_settings_defaults_match_contract(monkeypatch: pytest.MonkeyPatch
     assert settings.JWT_ISSUER == "http://localhost:3000"
     assert settings.JWT_AUDIENCE == "http://localhost:8000"
     assert settings.JWKS_URL == "http://localhost:3000/api/auth/jwks"
+    assert settings.JWT_ACCEPT_SHARED_SECRET is False
+    assert settings.JWT_MAX_LIFETIME_SECONDS == 3600
     assert settings.CORS_ORIGINS == ["http://localhost:3000"]
     default_db = BACKEND_DIR.parent / "data" / "tasks.db"
     assert settings.DATABASE_URL.removeprefix("sqlite:///") == str(default_db)
@@ -72,3 +75,33 @@ def test_create_settings_unknown_mode_refused() -> None:
 
 def test_create_settings_jwks_mode_needs_no_secret() -> None:
     assert Settings(_env_file=None, JWT_MODE="jwks").JWT_MODE == "jwks"
+
+
+def test_create_settings_transition_without_secret_refused() -> None:
+    with pytest.raises(ValidationError, match="JWT_SECRET is missing"):
+        Settings(_env_file=None, JWT_MODE="jwks", JWT_ACCEPT_SHARED_SECRET=True)
+
+
+def test_create_settings_transition_with_secret_accepted() -> None:
+    settings = Settings(
+        _env_file=None, JWT_MODE="jwks", JWT_ACCEPT_SHARED_SECRET=True, JWT_SECRET=TEST_SECRET
+    )
+
+    assert settings.JWT_ACCEPT_SHARED_SECRET is True
+
+
+def test_create_settings_accept_shared_secret_outside_jwks_mode_refused() -> None:
+    with pytest.raises(ValidationError, match="only applies to JWT_MODE=jwks"):
+        Settings(_env_file=None, JWT_SECRET=TEST_SECRET, JWT_ACCEPT_SHARED_SECRET=True)
+
+
+@pytest.mark.parametrize("seconds", [0, -1])
+def test_create_settings_non_positive_max_lifetime_refused(seconds: int) -> None:
+    with pytest.raises(ValidationError):
+        Settings(_env_file=None, JWT_SECRET=TEST_SECRET, JWT_MAX_LIFETIME_SECONDS=seconds)
+
+
+@pytest.mark.parametrize("name", ["JWT_ISSUER", "JWT_AUDIENCE"])
+def test_create_settings_empty_issuer_or_audience_refused(name: str) -> None:
+    with pytest.raises(ValidationError):
+        Settings(_env_file=None, JWT_SECRET=TEST_SECRET, **{name: ""})

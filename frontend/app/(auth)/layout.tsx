@@ -1,9 +1,10 @@
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { getSession } from "@/lib/session";
 
-/** Signed-in people have nothing to do on the sign-in and sign-up pages. */
-export default async function AuthLayout({ children }: { children: ReactNode }) {
-  if (await getSession()) redirect("/tasks");
+/**
+ * The centred card that every sign-in, sign-up and password page sits in. It lets signed-in people
+ * through, because a password reset link has to work for them too; pages that are only for
+ * signed-out people send the others on themselves.
+ */
+export default function AuthLayout({ children }: { children: ReactNode }) {
   return <div className="auth-page">{children}</div>;
 }

@@ -1,6 +1,6 @@
 /** Turns Better Auth's answers into sentences a person can act on. */
 
-type AuthFailure = { code?: string; status?: number; message?: string } | null | undefined;
+export type AuthFailure = { code?: string; status?: number; message?: string } | null | undefined;
 
 export const UNREACHABLE = "Can't reach the sign-in service. Check your connection and try again.";
 
@@ -11,12 +11,25 @@ const byCode: Record<string, string> = {
   PASSWORD_TOO_SHORT: "Use at least 8 characters for your password.",
   PASSWORD_TOO_LONG: "That password is too long: use at most 128 characters.",
   INVALID_EMAIL: "Enter a valid email address.",
+  INVALID_PASSWORD: "That isn't your current password.",
+  EMAIL_NOT_VERIFIED: "Confirm your email address first: we've just sent you a new link. Open it, and you're in.",
+  INVALID_TOKEN: "This link is invalid or has already been used. Ask for a new one.",
+  TASKS_NOT_DELETED: "Couldn't delete your tasks, so your account was kept. Try again in a moment.",
 };
 
-export function describeAuthError(error: AuthFailure): string {
+/** "try again in 12 s", or in minutes once seconds stop being easy to picture. */
+export function retryMessage(retryAfterSeconds: number | null): string {
+  if (retryAfterSeconds === null || !Number.isFinite(retryAfterSeconds) || retryAfterSeconds <= 0) {
+    return "Too many attempts, try again in a moment.";
+  }
+  const wait = retryAfterSeconds <= 120 ? `${Math.ceil(retryAfterSeconds)} s` : `${Math.ceil(retryAfterSeconds / 60)} min`;
+  return `Too many attempts, try again in ${wait}.`;
+}
+
+export function describeAuthError(error: AuthFailure, retryAfterSeconds: number | null = null): string {
   if (!error) return "Something went wrong. Try again.";
   if (error.code && byCode[error.code]) return byCode[error.code]!;
-  if (error.status === 429) return "Too many attempts. Wait a moment and try again.";
+  if (error.status === 429) return retryMessage(retryAfterSeconds);
   if (!error.status || error.status >= 500) return UNREACHABLE;
   return error.message || "Something went wrong. Try again.";
 }

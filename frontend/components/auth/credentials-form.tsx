@@ -4,7 +4,11 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { authClient } from "@/lib/auth-client";
-import { describeAuthError, type Field, UNREACHABLE, validateCredentials } from "./auth-errors";
+import { type Field, validateCredentials } from "./auth-errors";
+import { CheckYourEmail } from "./check-your-email";
+import { AuthForm } from "./auth-form";
+import { TextField } from "./text-field";
+import { useAuthForm } from "./use-auth-form";
 
 type Mode = "sign-in" | "sign-up";
 
@@ -24,40 +28,38 @@ export function CredentialsForm({ mode }: { mode: Mode }) {
   const text = copy[mode];
   const fields: Field[] = mode === "sign-up" ? ["name", "email", "password"] : ["email"];
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [awaitingVerification, setAwaitingVerification] = useState<string | null>(null);
+  const form = useAuthForm();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const values = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? "").trim(), password: String(form.get("password") ?? "") };
+    const data = new FormData(event.currentTarget);
+    const values = { name: String(data.get("name") ?? ""), email: String(data.get("email") ?? "").trim(), password: String(data.get("password") ?? "") };
     const found = validateCredentials(values, fields);
     setProblems(found);
-    setFormError(null);
+    form.setError(null);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
-      const { error } =
-        mode === "sign-up"
-          ? await authClient.signUp.email({ name: values.name.trim(), email: values.email, password: values.password })
-          : await authClient.signIn.email({ email: values.email, password: values.password });
-      if (error) {
-        setFormError(describeAuthError(error));
-        return;
-      }
-      router.replace(returnTo);
-      router.refresh();
-    } catch {
-      setFormError(UNREACHABLE);
-    } finally {
-      setBusy(false);
+    const outcome = await form.run((fetchOptions) =>
+      mode === "sign-up"
+        ? authClient.signUp.email({ name: values.name.trim(), email: values.email, password: values.password, fetchOptions })
+        : authClient.signIn.email({ email: values.email, password: values.password, fetchOptions }),
+    );
+    if (!outcome.ok) return;
+    // With email verification on, Better Auth creates the account but no session until the link is opened.
+    if (outcome.data?.token === null) {
+      setAwaitingVerification(values.email);
+      return;
     }
+    router.replace(returnTo);
+    router.refresh();
   }
+
+  if (awaitingVerification) return <CheckYourEmail email={awaitingVerification} />;
 
   return (
     <main className="auth-card">
       <h1>{text.title}</h1>
-      <form onSubmit={onSubmit} noValidate aria-describedby={formError ? "form-error" : undefined}>
+      <AuthForm form={form} onSubmit={onSubmit} submit={text.submit} busy={text.busy}>
         {mode === "sign-up" && <TextField name="name" label="Name" autoComplete="name" problem={problems.name} />}
         <TextField name="email" label="Email" type="email" autoComplete="email" problem={problems.email} />
         <TextField
@@ -68,41 +70,15 @@ export function CredentialsForm({ mode }: { mode: Mode }) {
           problem={problems.password}
           hint={mode === "sign-up" ? "At least 8 characters." : undefined}
         />
-        {formError && (
-          <p id="form-error" className="form-error" role="alert">
-            {formError}
+        {mode === "sign-in" && (
+          <p className="forgot">
+            <Link href="/forgot-password">Forgot password?</Link>
           </p>
         )}
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? text.busy : text.submit}
-        </button>
-      </form>
+      </AuthForm>
       <p className="switch">
         {text.switchText} <Link href={text.switchHref}>{text.switchLink}</Link>
       </p>
     </main>
-  );
-}
-
-type TextFieldProps = { name: Field; label: string; type?: string; autoComplete: string; problem?: string; hint?: string };
-
-function TextField({ name, label, type = "text", autoComplete, problem, hint }: TextFieldProps) {
-  const describedBy = problem ? `${name}-problem` : hint ? `${name}-hint` : undefined;
-  return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <input id={name} name={name} type={type} autoComplete={autoComplete} aria-invalid={problem ? true : undefined} aria-describedby={describedBy} />
-      {problem ? (
-        <p id={`${name}-problem`} className="field-problem">
-          {problem}
-        </p>
-      ) : (
-        hint && (
-          <p id={`${name}-hint`} className="field-hint">
-            {hint}
-          </p>
-        )
-      )}
-    </div>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
-/** Client-side state for signed-in pages: the query cache and the API client, created once per user. */
+/** Client-side state for signed-in pages: the query cache, the API client and toasts, created once per user. */
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createContext, type ReactNode, use, useState } from "react";
-import { ApiError, type ApiClient, createApiClient, fetchSessionToken } from "@/lib/api";
+import { ToastProvider } from "@/components/ui/toasts";
+import { type ApiClient, ApiUnreachableError, createApiClient, fetchSessionToken } from "@/lib/api";
 
 const ApiContext = createContext<ApiClient | null>(null);
 
@@ -12,15 +13,17 @@ export function useApi(): ApiClient {
   return api;
 }
 
-// An API that answered (400s, 404s, 401 after the retry) will answer the same again; only retry outages.
-const retryOutagesOnly = (failures: number, error: unknown) => !(error instanceof ApiError) && failures < 2;
+// An API that answered, or a session that ended, will answer the same again; only outages are worth a retry.
+const retryOutagesOnly = (failures: number, error: unknown) => error instanceof ApiUnreachableError && failures < 2;
 
 export function AppProviders({ apiUrl, children }: { apiUrl: string; children: ReactNode }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: retryOutagesOnly, staleTime: 30_000 } } }));
   const [api] = useState(() => createApiClient({ baseUrl: apiUrl, fetchToken: fetchSessionToken }));
   return (
     <QueryClientProvider client={queryClient}>
-      <ApiContext value={api}>{children}</ApiContext>
+      <ApiContext value={api}>
+        <ToastProvider>{children}</ToastProvider>
+      </ApiContext>
     </QueryClientProvider>
   );
 }

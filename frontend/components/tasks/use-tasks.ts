@@ -1,57 +1,132 @@
 "use client";
-/** TanStack Query hooks over the task API: reads are cached, every write refreshes the list. */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
-import { ApiError, ApiUnreachableError, type TaskInput, type TaskPage, type TaskReplacement } from "@/lib/api";
+/**
+ * TanStack Query hooks over the task API. Writes show at once (optimistic) and are rolled back,
+ * with a message saying so, when the API refuses them; every write ends by refreshing the lists.
+ */
+import { type InfiniteData, keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { ApiError, ApiUnreachableError, SignedOutError, type Task, type TaskCreate, type TaskPage, type TaskPatch, type TaskQuery } from "@/lib/api";
 import { useApi } from "@/components/providers/app-providers";
+import { useToast } from "@/components/ui/toasts";
 
+type Pages = InfiniteData<TaskPage, number>;
 const TASKS = ["tasks"] as const;
+export const PAGE_SIZE = 50;
 
-export function useTasks() {
+export function useTaskList(query: TaskQuery) {
   const api = useApi();
-  return useQuery({ queryKey: TASKS, queryFn: () => api.tasks.list() });
-}
-
-export function useTaskActions() {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: TASKS });
-  return {
-    create: useMutation({ mutationFn: (input: TaskInput) => api.tasks.create(input), onSettled: refresh }),
-    replace: useMutation({
-      mutationFn: ({ id, task }: { id: number; task: TaskReplacement }) => api.tasks.replace(id, task),
-      onSettled: refresh,
-    }),
-    // A checkbox must answer the click at once; the server's answer confirms it or rolls it back.
-    toggle: useMutation({
-      mutationFn: (id: number) => api.tasks.toggle(id),
-      onMutate: async (id: number) => {
-        await queryClient.cancelQueries({ queryKey: TASKS });
-        const previous = queryClient.getQueryData<TaskPage>(TASKS);
-        if (previous) {
-          const items = previous.items.map((task) => (task.id === id ? { ...task, completed: !task.completed } : task));
-          queryClient.setQueryData<TaskPage>(TASKS, { ...previous, items });
-        }
-        return { previous };
-      },
-      onError: (_error, _id, context) => queryClient.setQueryData(TASKS, context?.previous),
-      onSettled: refresh,
-    }),
-    remove: useMutation({ mutationFn: (id: number) => api.tasks.remove(id), onSettled: refresh }),
-  };
+  return useInfiniteQuery({
+    queryKey: [...TASKS, query],
+    queryFn: ({ pageParam }) => api.tasks.list({ ...query, limit: PAGE_SIZE, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last) => (last.offset + last.items.length < last.total ? last.offset + last.items.length : undefined),
+    // While a new filter loads, the old list stays instead of a flash of skeleton.
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** Words for a failed call; an outage says where the API was expected so a developer can check it. */
 export function describeApiError(error: unknown): string {
   if (error instanceof ApiUnreachableError) return `${error.message} Check that it is running, then retry.`;
+  if (error instanceof ApiError && error.status === 401) {
+    return "The task service did not accept your sign-in. If this keeps happening, its JWT_SECRET may not match BETTER_AUTH_SECRET.";
+  }
   if (error instanceof ApiError) return error.detail;
   return error instanceof Error ? error.message : "Something went wrong.";
 }
 
-/** A 401 that survived the token refresh means the session is gone: go sign in, then come back. */
-export function useSignInWhenUnauthorized(...errors: unknown[]) {
-  const unauthorized = errors.some((error) => error instanceof ApiError && error.status === 401);
-  useEffect(() => {
-    if (unauthorized) window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`);
-  }, [unauthorized]);
+export const isSignedOut = (error: unknown) => error instanceof SignedOutError;
+
+/** The session is gone: sign in, then come back to this exact view. */
+export function goSignIn() {
+  const here = `${window.location.pathname}${window.location.search}`;
+  window.location.assign(`/sign-in?next=${encodeURIComponent(here)}`);
 }
+
+function useOptimisticLists() {
+  const queryClient = useQueryClient();
+
+  async function change(edit: (pages: Pages) => Pages) {
+    await queryClient.cancelQueries({ queryKey: TASKS });
+    const snapshot = queryClient.getQueriesData<Pages>({ queryKey: TASKS });
+    queryClient.setQueriesData<Pages>({ queryKey: TASKS }, (data) => data && edit(data));
+    return snapshot;
+  }
+
+  return {
+    /** Applies `edit` to every task in every cached list; returns what to restore on failure. */
+    mapTasks: (edit: (task: Task) => Task) => change((data) => ({ ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map(edit) })) })),
+    prepend: (task: Task) =>
+      change((data) => ({ ...data, pages: data.pages.map((page, i) => (i === 0 ? { ...page, items: [task, ...page.items], total: page.total + 1 } : page)) })),
+    restore: (snapshot: Array<[readonly unknown[], Pages | undefined]>) => snapshot.forEach(([key, data]) => queryClient.setQueryData(key, data)),
+    refresh: () => queryClient.invalidateQueries({ queryKey: TASKS }),
+  };
+}
+
+function draftOf(body: TaskCreate): Task {
+  const now = new Date().toISOString();
+  // A negative id can never collide with a real one; the refresh replaces the draft.
+  return {
+    id: -Date.now(),
+    user_id: "",
+    description: "",
+    completed: false,
+    completed_at: null,
+    priority: "medium",
+    tags: [],
+    due_at: null,
+    remind_at: null,
+    recurrence: "none",
+    recurrence_interval: 1,
+    created_at: now,
+    updated_at: now,
+    ...body,
+  } as Task;
+}
+
+export function useTaskActions() {
+  const api = useApi();
+  const lists = useOptimisticLists();
+  const toast = useToast();
+
+  const rollBack = (what: string) => (error: unknown, _input: unknown, snapshot?: Awaited<ReturnType<typeof lists.mapTasks>>) => {
+    if (snapshot) lists.restore(snapshot);
+    if (isSignedOut(error)) return goSignIn();
+    toast(`${what}: ${describeApiError(error)} Your change was undone.`, { tone: "error", durationMs: 8_000 });
+  };
+
+  return {
+    create: useMutation({
+      mutationFn: (body: TaskCreate) => api.tasks.create(body),
+      onMutate: (body) => lists.prepend(draftOf(body)),
+      onError: rollBack("Couldn't add the task"),
+      onSettled: lists.refresh,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, body }: { id: number; body: TaskPatch }) => api.tasks.update(id, body),
+      onMutate: ({ id, body }) => lists.mapTasks((task) => (task.id === id ? ({ ...task, ...body } as Task) : task)),
+      onError: rollBack("Couldn't save the task"),
+      onSettled: lists.refresh,
+    }),
+    toggle: useMutation({
+      mutationFn: (id: number) => api.tasks.toggle(id),
+      onMutate: (id) => lists.mapTasks((task) => (task.id === id ? { ...task, completed: !task.completed } : task)),
+      onError: rollBack("Couldn't update the task"),
+      onSuccess: (task) => {
+        if (task.completed && task.recurrence !== "none") toast(`"${task.title}" is done. Its next occurrence is on your list.`);
+      },
+      onSettled: lists.refresh,
+    }),
+    remove: useMutation({
+      mutationFn: (id: number) => api.tasks.remove(id),
+      onError: rollBack("Couldn't delete the task"),
+      onSettled: lists.refresh,
+    }),
+    clearCompleted: useMutation({
+      mutationFn: () => api.tasks.clearCompleted(),
+      onError: rollBack("Couldn't clear completed tasks"),
+      onSettled: lists.refresh,
+    }),
+  };
+}
+
+export type TaskActions = ReturnType<typeof useTaskActions>;

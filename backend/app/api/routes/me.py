@@ -1,9 +1,11 @@
-"""The caller's identity as the verified token states it."""
+"""The caller's identity as the verified token states it, and the data held for it."""
 
 from fastapi import APIRouter
 
-from app.api.deps import CurrentUser
+from app import crud
+from app.api.deps import CurrentUser, SessionDep
 from app.core.security import Identity
+from app.models import TasksDeleted
 
 router = APIRouter(tags=["me"])
 
@@ -11,3 +13,9 @@ router = APIRouter(tags=["me"])
 @router.get("/me")
 async def read_me(user: CurrentUser) -> Identity:
     return user
+
+
+@router.delete("/me/tasks")
+def delete_my_tasks(user: CurrentUser, session: SessionDep) -> TasksDeleted:
+    """Deletes every task of the caller, e.g. when the account is deleted."""
+    return TasksDeleted(deleted=crud.delete_tasks(session, user.user_id, completed_only=False))

@@ -1,114 +1,102 @@
-"""The caller's tasks: list, create, read, replace, patch, toggle, delete."""
+"""The caller's tasks: list, create, read, replace, patch, toggle, delete, clear completed."""
 
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, status
-from sqlalchemy import ColumnElement, delete, func, not_, update
-from sqlmodel import Session, col, select
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
 
+from app import crud
 from app.api.deps import CurrentUser, SessionDep
-from app.core.security import Identity
-from app.models import Task, TaskCreate, TaskPatch, TaskPublic, TasksPublic, TaskUpdate, utcnow
+from app.api.errors import BUSY, NOT_FOUND, UNREADABLE_BODY
+from app.models import (
+    MAX_INT32,
+    TaskCreate,
+    TaskListQuery,
+    TaskPatch,
+    TaskPublic,
+    TasksDeleted,
+    TasksPublic,
+    TaskUpdate,
+)
 
 router = APIRouter(prefix="/tasks", tags=["tasks"])
 
-# The id column is 32-bit; a larger number could never match and would overflow the driver.
-TaskId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+TaskId = Annotated[int, Path(ge=1, le=MAX_INT32)]
+# Only digits reach the single-task routes: /tasks/completed is never read as an id, and a
+# wrong method on it answers 405, not 422.
+ITEM = "/{task_id:int}"
 
 
 @router.get("")
 def list_tasks(
-    user: CurrentUser,
-    session: SessionDep,
-    limit: Annotated[int, Query(ge=1, le=100)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    query: Annotated[TaskListQuery, Query()], user: CurrentUser, session: SessionDep
 ) -> TasksPublic:
-    mine = Task.user_id == user.user_id
-    total = session.exec(select(func.count()).select_from(Task).where(mine)).one()
-    items = session.exec(
-        select(Task)
-        .where(mine)
-        .order_by(col(Task.created_at).desc(), col(Task.id).desc())
-        .offset(offset)
-        .limit(limit)
-    ).all()
-    return TasksPublic(
-        items=[TaskPublic.model_validate(task) for task in items],
-        total=total,
-        limit=limit,
-        offset=offset,
-    )
+    """One page of the caller's tasks, filtered, searched and sorted."""
+    return crud.list_tasks(session, user.user_id, query)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post("", status_code=status.HTTP_201_CREATED, responses=UNREADABLE_BODY)
 def create_task(body: TaskCreate, user: CurrentUser, session: SessionDep) -> TaskPublic:
-    task = Task.model_validate(body, update={"user_id": user.user_id})
-    session.add(task)
-    session.flush()
-    # Every column is known once the flush assigns the id, so no re-read after commit.
-    public = TaskPublic.model_validate(task)
-    session.commit()
-    return public
+    return crud.create_task(session, user.user_id, body)
 
 
-@router.get("/{task_id}")
+@router.delete("/completed")
+def clear_completed_tasks(user: CurrentUser, session: SessionDep) -> TasksDeleted:
+    """Deletes every completed task of the caller."""
+    return TasksDeleted(deleted=crud.delete_tasks(session, user.user_id, completed_only=True))
+
+
+@router.get(ITEM, responses=NOT_FOUND)
 def read_task(task_id: TaskId, user: CurrentUser, session: SessionDep) -> TaskPublic:
-    task = session.exec(select(Task).where(owned(task_id, user))).first()
-    if task is None:
-        raise not_found()
-    return TaskPublic.model_validate(task)
+    return found(crud.read_task(session, user.user_id, task_id))
 
 
-@router.put("/{task_id}")
+@router.put(ITEM, responses=NOT_FOUND | UNREADABLE_BODY)
 def replace_task(
     task_id: TaskId, body: TaskUpdate, user: CurrentUser, session: SessionDep
 ) -> TaskPublic:
-    return update_owned(session, task_id, user, body.model_dump())
+    """Replaces the whole task: every field left out goes back to its default."""
+    return found(crud.replace_task(session, user.user_id, task_id, body))
 
 
-@router.patch("/{task_id}")
+@router.patch(ITEM, responses=NOT_FOUND | BUSY | UNREADABLE_BODY)
 def patch_task(
     task_id: TaskId, body: TaskPatch, user: CurrentUser, session: SessionDep
 ) -> TaskPublic:
-    return update_owned(session, task_id, user, body.model_dump(exclude_unset=True))
+    """Changes only the fields sent; null clears `due_at` or `remind_at`."""
+    try:
+        return found(crud.patch_task(session, user.user_id, task_id, body))
+    except ValidationError as exc:
+        # A rule across fields broken by the merge: answered like any other body error.
+        raise RequestValidationError(in_body(exc.errors(include_url=False))) from None
+    except crud.TaskBusyError:
+        raise HTTPException(
+            status.HTTP_409_CONFLICT, "The task kept changing while it was saved; try again."
+        ) from None
 
 
-@router.patch("/{task_id}/complete")
+@router.patch(f"{ITEM}/complete", responses=NOT_FOUND)
 def toggle_task(task_id: TaskId, user: CurrentUser, session: SessionDep) -> TaskPublic:
-    # Flipped in SQL so two concurrent toggles cannot both read the same old value.
-    return update_owned(session, task_id, user, {"completed": not_(Task.completed)})
+    """Flips `completed`. Completing a recurring task also creates its next occurrence."""
+    return found(crud.toggle_task(session, user.user_id, task_id))
 
 
-@router.delete("/{task_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(ITEM, status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
 def delete_task(task_id: TaskId, user: CurrentUser, session: SessionDep) -> None:
-    result = session.exec(delete(Task).where(owned(task_id, user)))
-    session.commit()
-    if result.rowcount == 0:
+    if not crud.delete_task(session, user.user_id, task_id):
         raise not_found()
 
 
-def owned(task_id: int, user: Identity) -> ColumnElement[bool]:
-    """The ownership filter every single-task statement carries in its WHERE clause."""
-    return (Task.id == task_id) & (Task.user_id == user.user_id)
-
-
-def update_owned(
-    session: Session, task_id: int, user: Identity, values: dict[str, Any]
-) -> TaskPublic:
-    statement = (
-        update(Task)
-        .where(owned(task_id, user))
-        .values(**values, updated_at=utcnow())
-        .returning(Task)
-    )
-    task = session.exec(statement).scalars().first()
+def found(task: TaskPublic | None) -> TaskPublic:
     if task is None:
         raise not_found()
-    # Read before commit: committing expires the object, and re-reading it costs a SELECT.
-    public = TaskPublic.model_validate(task)
-    session.commit()
-    return public
+    return task
 
 
 def not_found() -> HTTPException:
     return HTTPException(status_code=status.HTTP_404_NOT_FOUND, detail="Task not found")
+
+
+def in_body(errors: list[Any]) -> list[Any]:
+    return [{**error, "loc": ("body", *error["loc"])} for error in errors]

@@ -1,7 +1,9 @@
-"""GET /api/me answers the verified identity."""
+"""GET /api/me answers the verified identity; DELETE /api/me/tasks erases the caller's tasks."""
 
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine, func, select
 
+from app.models import TaskTag
 from tests.conftest import AuthHeaders
 
 
@@ -14,3 +16,29 @@ def test_read_me_valid_token_returns_identity(client: TestClient, auth_as: AuthH
         "email": "user-a@example.com",
         "name": "User user-a",
     }
+
+
+def test_delete_my_tasks_removes_every_task_and_tag_of_caller_only(
+    client: TestClient, auth_as: AuthHeaders, db: Engine
+) -> None:
+    as_a, as_b = auth_as("user-a"), auth_as("user-b")
+    for completed in (False, True):
+        client.post(
+            "/api/tasks", json={"title": "a", "tags": ["x"], "completed": completed}, headers=as_a
+        )
+    theirs = client.post("/api/tasks", json={"title": "b", "tags": ["x"]}, headers=as_b).json()
+
+    response = client.delete("/api/me/tasks", headers=as_a)
+
+    assert (response.status_code, response.json()) == (200, {"deleted": 2})
+    assert client.get("/api/tasks", headers=as_a).json()["total"] == 0
+    assert client.get("/api/tasks", headers=as_b).json()["items"] == [theirs]
+    with db.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(TaskTag)).scalar() == 1
+
+
+def test_delete_my_tasks_without_token_returns_401(client: TestClient) -> None:
+    response = client.delete("/api/me/tasks")
+
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"].startswith("Bearer")

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { TaskBoard } from "@/components/tasks/task-board";
 import { requireSession } from "@/lib/session";
 
@@ -9,7 +10,9 @@ export default async function TasksPage() {
   await requireSession("/tasks");
   return (
     <main className="container">
-      <TaskBoard />
+      <Suspense>
+        <TaskBoard />
+      </Suspense>
     </main>
   );
 }

@@ -1,0 +1,17 @@
+"""The error answers that routes document in OpenAPI, each with its `{"detail": ...}` body."""
+
+from typing import Any
+
+from app.models import ErrorMessage
+
+
+def error(description: str) -> dict[str, Any]:
+    return {"model": ErrorMessage, "description": description}
+
+
+UNREADABLE_BODY = {400: error("The body could not be decoded")}
+UNAUTHORIZED = {401: error("Missing or invalid bearer token")}
+FORBIDDEN = {403: error("The user id in the path is not the token's subject")}
+NOT_FOUND = {404: error("The caller has no task with this id")}
+BUSY = {409: error("The task kept changing while the change was merged; try again")}
+UNAVAILABLE = {503: error("The database, or in jwks mode the signing keys, cannot be reached")}

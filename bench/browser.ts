@@ -1,0 +1,75 @@
+/** The frontend in headless Chromium: JS shipped to /tasks, time until 50 tasks show, and token fetches per API call. */
+import { gzipSync } from "node:zlib";
+import { type Browser, type BrowserContext, chromium } from "@playwright/test";
+import type { Account } from "./accounts.ts";
+
+const TASK_ITEMS = 'ul[aria-label="Tasks"] > li';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+}
+
+/** A fresh context (cold cache) already signed in as `account`, through its Better Auth session cookie. */
+async function signedIn(browser: Browser, webUrl: string, account: Account): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: webUrl });
+  const cookies = account.cookie.split("; ").map((pair) => {
+    const [name, ...value] = pair.split("=");
+    return { name, value: value.join("="), url: webUrl };
+  });
+  await context.addCookies(cookies);
+  return context;
+}
+
+export type PageLoad = { jsFiles: number; jsGzipBytes: number; msTo50Tasks: number[] };
+
+/**
+ * Loads /tasks `runs` times, each in a cold context, timing from navigation start (the page's own
+ * clock) until 50 tasks are in the list. The first load's scripts are summed, gzip-compressed here
+ * (zlib default level), because Next.js 16's `next build` no longer prints first-load sizes.
+ */
+export async function measurePageLoad(browser: Browser, webUrl: string, account: Account, runs: number): Promise<PageLoad> {
+  const times: number[] = [];
+  const scripts = new Map<string, number>();
+  for (let run = 0; run < runs; run++) {
+    const context = await signedIn(browser, webUrl, account);
+    const page = await context.newPage();
+    if (run === 0) {
+      page.on("response", async (response) => {
+        if (response.request().resourceType() === "script") scripts.set(response.url(), gzipSync(await response.body()).length);
+      });
+    }
+    await page.goto("/tasks");
+    await page.waitForFunction((selector) => document.querySelectorAll(selector).length >= 50, TASK_ITEMS, { timeout: 30_000 });
+    times.push(await page.evaluate(() => performance.now()));
+    await page.waitForLoadState("networkidle");
+    await context.close();
+  }
+  const jsGzipBytes = [...scripts.values()].reduce((a, b) => a + b, 0);
+  return { jsFiles: scripts.size, jsGzipBytes, msTo50Tasks: times };
+}
+
+export type TokenFetches = { apiCalls: number; tokenFetches: number; seconds: number };
+
+/** Adds tasks through the quick-add form until the page has made `calls` API calls, counting token fetches. */
+export async function countTokenFetches(browser: Browser, webUrl: string, apiUrl: string, account: Account, calls: number): Promise<TokenFetches> {
+  const context = await signedIn(browser, webUrl, account);
+  const page = await context.newPage();
+  let apiCalls = 0;
+  let tokenFetches = 0;
+  page.on("request", (request) => {
+    if (request.url().startsWith(apiUrl) && request.method() !== "OPTIONS") apiCalls += 1;
+    if (new URL(request.url()).pathname === "/api/auth/token") tokenFetches += 1;
+  });
+  const started = Date.now();
+  await page.goto("/tasks");
+  await page.getByRole("heading", { name: "Your tasks" }).waitFor();
+  for (let n = 1; apiCalls < calls; n++) {
+    const title = `Token check ${n}`;
+    await page.getByLabel("New task").fill(title);
+    await page.getByLabel("New task").press("Enter");
+    await page.locator(TASK_ITEMS).filter({ hasText: title }).first().waitFor();
+  }
+  await page.waitForLoadState("networkidle");
+  await context.close();
+  return { apiCalls, tokenFetches, seconds: (Date.now() - started) / 1000 };
+}

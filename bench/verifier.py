@@ -1,0 +1,206 @@
+"""Micro-benchmark of the API's token verifier: µs per verification, cache miss and hit, both modes.
+
+Run it with `npm run bench` (or `PYTHONPATH=backend:bench/.bridge backend/.venv/bin/python
+bench/verifier.py`). PyJWT's own `decode` of the same tokens is printed alongside, as the cost the
+cache avoids; so is `fastapi-better-auth-bridge`'s `JwtVerifier` on the same EdDSA tokens, the
+alternative a user would pick; a storm of unknown `kid`s shows how many JWKS fetches ours causes.
+"""
+
+import argparse
+import asyncio
+import base64
+import json
+import platform
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import jwt
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from fastapi_better_auth import JwtVerifier, TransportResponse, User
+from fastapi_better_auth import __version__ as bridge_version
+
+from app.core.security import TokenError, TokenVerifier
+from app.core.security.claims import ClaimRules
+from app.core.security.jwks import JwksKeys
+from app.core.security.shared_secret import SharedSecret
+
+ISSUER = "http://localhost:3000"
+# The bridge takes one origin as both `iss` and `aud`, so the shared tokens name it twice.
+AUDIENCE = ISSUER
+RULES = ClaimRules(ISSUER, AUDIENCE, max_lifetime=3600)
+SECRET = secrets.token_urlsafe(32)
+ED25519_KEY = Ed25519PrivateKey.generate()
+KID = "bench-key"
+
+
+class StaticJwks:
+    """Serves the benchmark key as a JWKS document, without a network, counting each fetch."""
+
+    def __init__(self) -> None:
+        x = ED25519_KEY.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        jwk = {"kty": "OKP", "crv": "Ed25519", "alg": "EdDSA", "kid": KID, "x": b64url(x)}
+        self.document = json.dumps({"keys": [jwk]}).encode()
+        self.fetches = 0
+
+    async def __call__(self) -> bytes:
+        self.fetches += 1
+        return self.document
+
+    async def get(self, _url: str, **_options: object) -> TransportResponse:
+        """The bridge's `Transport` interface onto the same document."""
+        return TransportResponse(200, {"content-type": "application/json"}, await self())
+
+    async def post(self, url: str, **_options: object) -> TransportResponse:
+        # The bridge's `Transport` protocol names it; verifying a JWT never posts.
+        raise NotImplementedError(url)
+
+
+@dataclass
+class Mode:
+    name: str
+    alg: str
+    header: dict[str, str]
+    signing_key: object
+    verifying_key: object
+    verifier: Callable[[], TokenVerifier]
+
+    def sign(self, n: int, **header: str) -> str:
+        return jwt.encode(claims(n), self.signing_key, self.alg, headers={**self.header, **header})
+
+
+MODES = [
+    Mode(
+        "shared-secret",
+        "HS256",
+        {"typ": "JWT"},
+        SECRET,
+        SECRET,
+        lambda: TokenVerifier([SharedSecret(SECRET)], RULES),
+    ),
+    Mode(
+        "jwks",
+        "EdDSA",
+        {"kid": KID},
+        ED25519_KEY,
+        ED25519_KEY.public_key(),
+        lambda: TokenVerifier([JwksKeys(StaticJwks())], RULES),
+    ),
+]
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def claims(n: int) -> dict[str, object]:
+    """A payload shaped like the frontend's: id, email and name, plus the time claims."""
+    now = int(time.time())
+    return {
+        "sub": f"user-{n:08d}",
+        "email": f"user-{n}@example.com",
+        "name": f"User {n}",
+        "iss": ISSUER,
+        "aud": AUDIENCE,
+        "iat": now,
+        "exp": now + 900,
+    }
+
+
+async def microseconds_per_call(verifier: TokenVerifier, tokens: list[str]) -> float:
+    started = time.perf_counter()
+    for token in tokens:
+        await verifier.verify(token)
+    return (time.perf_counter() - started) / len(tokens) * 1e6
+
+
+async def bridge_microseconds_per_call(verifier: JwtVerifier, tokens: list[str]) -> float:
+    started = time.perf_counter()
+    for token in tokens:
+        await verifier.verify(token, User)
+    return (time.perf_counter() - started) / len(tokens) * 1e6
+
+
+async def measure_bridge(mode: Mode, calls: int, rounds: int) -> tuple[float, float]:
+    """Best of `rounds` for the bridge's verifier: distinct tokens, then one token again.
+
+    It keeps no verified-token cache, so its "hit" re-verifies the signature each time.
+    """
+    distinct = [mode.sign(n) for n in range(calls + 1)]
+    verifier = JwtVerifier(base_url=ISSUER, transport=StaticJwks())
+    await verifier.verify(distinct[0], User)  # fetches the keys outside the timed part
+    misses, hits = [], []
+    for _ in range(rounds):
+        misses.append(await bridge_microseconds_per_call(verifier, distinct[1:]))
+        hits.append(await bridge_microseconds_per_call(verifier, [distinct[0]] * calls))
+    return min(misses), min(hits)
+
+
+def pyjwt_microseconds_per_call(mode: Mode, tokens: list[str]) -> float:
+    started = time.perf_counter()
+    for token in tokens:
+        jwt.decode(token, mode.verifying_key, [mode.alg], audience=AUDIENCE, issuer=ISSUER)
+    return (time.perf_counter() - started) / len(tokens) * 1e6
+
+
+async def measure(mode: Mode, calls: int, rounds: int) -> tuple[float, float, float]:
+    """Best of `rounds`: misses verify distinct tokens in a fresh verifier, hits one token again."""
+    distinct = [mode.sign(n) for n in range(calls + 1)]
+    misses, hits, pyjwt = [], [], []
+    for _ in range(rounds):
+        verifier = mode.verifier()
+        await verifier.verify(distinct[0])  # loads the keys outside the timed part
+        misses.append(await microseconds_per_call(verifier, distinct[1:]))
+        hits.append(await microseconds_per_call(verifier, [distinct[0]] * calls))
+        pyjwt.append(pyjwt_microseconds_per_call(mode, distinct[1:]))
+    return min(misses), min(hits), min(pyjwt)
+
+
+async def kid_storm(tokens: int) -> tuple[int, float]:
+    """JWKS fetches caused by `tokens` tokens with random unknown `kid`s, and µs per refusal."""
+    jwks = StaticJwks()
+    keys = JwksKeys(jwks)
+    await keys.refresh()  # what the API does at startup
+    verifier = TokenVerifier([keys], RULES)
+    storm = [MODES[1].sign(n, kid=secrets.token_hex(16)) for n in range(tokens)]
+    fetches_before = jwks.fetches
+    started = time.perf_counter()
+    for token in storm:
+        try:
+            await verifier.verify(token)
+        except TokenError:
+            continue
+        raise AssertionError("a token with an unknown kid was accepted")
+    elapsed = time.perf_counter() - started
+    return jwks.fetches - fetches_before, elapsed / tokens * 1e6
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description="Micro-benchmark of the API's token verifier.")
+    parser.add_argument("--quick", action="store_true", help="fewer calls, for a fast check")
+    calls, rounds = (2_000, 3) if parser.parse_args().quick else (20_000, 5)
+
+    # Markdown, so bench/run.ts can paste it into RESULTS.md as it is.
+    print(
+        f"Token verification, µs per call, best of {rounds} rounds of {calls} calls, one process "
+        f"(Python {platform.python_version()}, PyJWT {jwt.__version__}, "
+        f"fastapi-better-auth-bridge {bridge_version}):\n"
+    )
+    print("| verifier | alg | cache miss | cache hit | PyJWT decode alone |")
+    print("|---|---|---:|---:|---:|")
+    for mode in MODES:
+        miss, hit, pyjwt = await measure(mode, calls, rounds)
+        print(f"| ours ({mode.name}) | {mode.alg} | {miss:.1f} | {hit:.2f} | {pyjwt:.1f} |")
+    miss, hit = await measure_bridge(MODES[1], calls, rounds)
+    print(f"| fastapi-better-auth-bridge `JwtVerifier` | EdDSA | {miss:.1f} | {hit:.1f} (no cache) | |")
+    fetches, per_refusal = await kid_storm(calls)
+    print(
+        f"\nUnknown-kid storm: {calls} tokens with random kids caused {fetches} JWKS fetch(es) "
+        f"after startup; {per_refusal:.1f} µs per refusal."
+    )
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,105 @@
+/**
+ * A virtual user of the product, over HTTP with undici: signs up through Better Auth, gets JWTs,
+ * calls the task API with retries that never duplicate a write, and records every answer.
+ */
+import { randomUUID } from "node:crypto";
+import { Agent, request } from "undici";
+
+/** One pool of keep-alive connections for all virtual users, as a fleet of browsers behind one NAT would have. */
+export const agent = new Agent({ connections: 256, keepAliveTimeout: 10_000, connect: { timeout: 3_000 } });
+
+/** `cookies` holds the Set-Cookie headers; only sign-up needs them. */
+export type Answer = { status: number; body: unknown; ms: number; cookies: string[] };
+export type Stats = { latencies: number[]; statuses: Map<number, number>; retries: number; networkErrors: number };
+
+export function newStats(): Stats {
+  return { latencies: [], statuses: new Map(), retries: 0, networkErrors: 0 };
+}
+
+const MAX_ATTEMPTS = 6;
+const RETRY_STATUSES = new Set([502, 503, 504]);
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Call = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; body?: unknown; headers?: Record<string, string> };
+
+/** Sends one request once; a network failure becomes status 0. */
+export async function send(base: string, call: Call, stats: Stats): Promise<Answer> {
+  const started = performance.now();
+  try {
+    const response = await request(`${base}${call.path}`, {
+      method: call.method,
+      dispatcher: agent,
+      headers: { ...(call.body === undefined ? {} : { "content-type": "application/json" }), ...call.headers },
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      headersTimeout: 15_000,
+      bodyTimeout: 15_000,
+    });
+    const text = await response.body.text();
+    const ms = performance.now() - started;
+    stats.latencies.push(ms);
+    stats.statuses.set(response.statusCode, (stats.statuses.get(response.statusCode) ?? 0) + 1);
+    const body = text && String(response.headers["content-type"]).includes("json") ? JSON.parse(text) : text;
+    const setCookie = response.headers["set-cookie"] ?? [];
+    return { status: response.statusCode, body, ms, cookies: Array.isArray(setCookie) ? setCookie : [setCookie] };
+  } catch {
+    stats.networkErrors += 1;
+    return { status: 0, body: null, ms: performance.now() - started, cookies: [] };
+  }
+}
+
+/**
+ * Sends a request that is safe to repeat (GET, PUT, PATCH with absolute values, DELETE, or a POST
+ * carrying an Idempotency-Key), repeating it while the answer says "try again", a bounded number of times.
+ */
+export async function sendWithRetries(base: string, call: Call, stats: Stats): Promise<Answer & { attempts: number }> {
+  let answer: Answer = { status: 0, body: null, ms: 0, cookies: [] };
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+    answer = await send(base, call, stats);
+    if (answer.status !== 0 && !RETRY_STATUSES.has(answer.status)) return { ...answer, attempts: attempt };
+    stats.retries += 1;
+    await pause(100 * 2 ** attempt);
+  }
+  return { ...answer, attempts: MAX_ATTEMPTS };
+}
+
+/** A person's account: the cookie Better Auth set at sign-up and the JWT it issued for the API. */
+export class Account {
+  cookie = "";
+  token = "";
+  userId = "";
+
+  constructor(
+    readonly base: string,
+    readonly email: string,
+    readonly stats: Stats,
+  ) {}
+
+  /** Signs up through Better Auth, as the sign-up form does; Better Auth signs the new user in. */
+  async signUp(password = `pw-${randomUUID()}`): Promise<Answer> {
+    const headers = { origin: this.base };
+    const body = { email: this.email, password, name: this.email.split("@")[0] };
+    // Sent once: a repeated sign-up would only be told that the account exists.
+    const answer = await send(this.base, { method: "POST", path: "/api/auth/sign-up/email", body, headers }, this.stats);
+    if (answer.status === 200) {
+      this.cookie = answer.cookies.map((cookie) => cookie.split(";")[0]).join("; ");
+      this.userId = (answer.body as { user: { id: string } }).user.id;
+    }
+    return answer;
+  }
+
+  /** Mints a JWT the way the browser does, through /api/auth/token with the session cookie. */
+  async refreshToken(): Promise<void> {
+    const answer = await sendWithRetries(this.base, { method: "GET", path: "/api/auth/token", headers: { cookie: this.cookie } }, this.stats);
+    if (answer.status !== 200) throw new Error(`token: ${answer.status} ${JSON.stringify(answer.body)}`);
+    this.token = (answer.body as { token: string }).token;
+  }
+
+  /** Calls the task API with the bearer token; a 401 gets one fresh token and one more try. */
+  async api(call: Call): Promise<Answer> {
+    const withToken = () => ({ ...call, headers: { ...call.headers, authorization: `Bearer ${this.token}` } });
+    const answer = await sendWithRetries(this.base, withToken(), this.stats);
+    if (answer.status !== 401) return answer;
+    await this.refreshToken();
+    return sendWithRetries(this.base, withToken(), this.stats);
+  }
+}

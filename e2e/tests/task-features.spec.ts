@@ -1,0 +1,225 @@
+import { expect, test } from "@playwright/test";
+import { addTask, alertIn, apiAs, apiUrl, newUser, signUp, taskList } from "./helpers";
+
+const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+const item = (page: import("@playwright/test").Page, title: string) => taskList(page).getByRole("listitem").filter({ hasText: title });
+
+test.beforeEach(async ({ page }) => {
+  await signUp(page, newUser("features"));
+});
+
+// The browser's clock is pinned to noon on 1 Dec 2026 where "today" matters, so no run falls on a midnight.
+const NOON = new Date(2026, 11, 1, 12, 0);
+
+test("quick add takes every field, and each shows on the task", async ({ page }) => {
+  await page.clock.setFixedTime(NOON);
+  await page.reload();
+  await page.getByRole("button", { name: "More options" }).click();
+  await page.getByLabel("New task").fill("Pay rent");
+  await page.getByLabel("Description").fill("Transfer to the landlord");
+  await page.getByLabel("Priority").first().selectOption("high");
+  await page.getByLabel("Tags").fill("Home, bills");
+  await page.getByLabel("Due", { exact: true }).fill("2026-12-01T17:00");
+  await page.getByLabel("Repeats").selectOption("weekly");
+  await page.getByLabel("New task").press("Enter");
+
+  const rent = item(page, "Pay rent");
+  await expect(rent).toContainText("Transfer to the landlord");
+  await expect(rent).toContainText("High priority");
+  await expect(rent).toContainText("Due · Today");
+  await expect(rent).toContainText("Every week");
+  await expect(rent.getByRole("button", { name: "Show tasks tagged home" })).toBeVisible();
+  await expect(rent.getByRole("button", { name: "Show tasks tagged bills" })).toBeVisible();
+
+  const [stored] = (await (await apiAs(page)).list()).items;
+  expect(stored).toMatchObject({ title: "Pay rent", priority: "high", tags: ["bills", "home"], recurrence: "weekly", due_at: expect.any(String) });
+});
+
+test("inline edit changes any field, and an overdue task is marked", async ({ page }) => {
+  const api = await apiAs(page);
+  await api.create({ title: "File taxes", due_at: hoursFromNow(-30) });
+  await page.reload();
+  await expect(item(page, "File taxes")).toContainText("Overdue");
+
+  await page.getByRole("button", { name: "Edit File taxes" }).click();
+  await page.getByLabel("Title", { exact: true }).fill("File taxes (extension)");
+  await page.getByLabel("Priority").last().selectOption("low");
+  await page.getByLabel("Due", { exact: true }).last().fill("");
+  await page.getByRole("button", { name: "Save" }).click();
+
+  const edited = item(page, "File taxes (extension)");
+  await expect(edited).toContainText("Low priority");
+  await expect(edited).not.toContainText("Overdue");
+  await expect.poll(async () => (await api.list()).items[0]).toMatchObject({ title: "File taxes (extension)", priority: "low", due_at: null });
+});
+
+test("completing a recurring task brings its next occurrence", async ({ page }) => {
+  await page.clock.setFixedTime(NOON);
+  const api = await apiAs(page);
+  await api.create({ title: "Water plants", due_at: new Date(2026, 11, 1, 17, 0).toISOString(), recurrence: "daily" });
+  await page.reload();
+  await page.getByRole("checkbox", { name: "Completed: Water plants" }).click();
+  await expect(taskList(page).getByRole("checkbox", { name: "Completed: Water plants" })).toHaveCount(2);
+  await expect(taskList(page).getByRole("checkbox", { name: "Completed: Water plants", checked: true })).toHaveCount(1);
+  await expect(item(page, "Water plants").filter({ hasText: "Tomorrow" })).toHaveCount(1);
+});
+
+test("filters, search and sort live in the URL: reload and back keep the view", async ({ page }) => {
+  const api = await apiAs(page);
+  await api.create({ title: "Alpha report", priority: "high", tags: ["work"] });
+  const beta = await api.create({ title: "Beta groceries", tags: ["home"] });
+  await api.create({ title: "Gamma call", priority: "low", tags: ["work"] });
+  await page.request.patch(`${apiUrl()}/api/tasks/${beta.id}/complete`, { headers: api.headers });
+  await page.reload();
+  await expect(taskList(page).getByRole("listitem")).toHaveCount(3);
+
+  await page.getByRole("button", { name: "Completed", exact: true }).click();
+  await expect(page).toHaveURL(/status=completed/);
+  await expect(taskList(page).getByRole("listitem")).toHaveCount(1);
+  await page.reload();
+  await expect(taskList(page).getByRole("listitem")).toHaveText([/Beta groceries/]);
+  await page.goBack();
+  await expect(taskList(page).getByRole("listitem")).toHaveCount(3);
+
+  await page.getByLabel("Search tasks").fill("ALPHA");
+  await expect(page).toHaveURL(/q=ALPHA/);
+  await expect(taskList(page).getByRole("listitem")).toHaveText([/Alpha report/]);
+  await page.getByLabel("Search tasks").fill("");
+  await expect(taskList(page).getByRole("listitem")).toHaveCount(3);
+
+  await item(page, "Gamma call").getByRole("button", { name: "Show tasks tagged work" }).click();
+  await expect(page).toHaveURL(/tag=work/);
+  await expect(taskList(page).getByRole("listitem")).toHaveCount(2);
+
+  await page.getByText("Filters and sort").click();
+  await page.getByLabel("Sort by").selectOption("title");
+  await page.getByLabel("Order").selectOption("asc");
+  await expect(taskList(page).getByRole("listitem")).toHaveText([/Alpha report/, /Gamma call/]);
+  await page.getByLabel("Order").selectOption("desc");
+  await expect(taskList(page).getByRole("listitem")).toHaveText([/Gamma call/, /Alpha report/]);
+
+  const shared = page.url();
+  await page.goto("/tasks");
+  await page.goto(shared);
+  await expect(taskList(page).getByRole("listitem")).toHaveText([/Gamma call/, /Alpha report/]);
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(taskList(page).getByRole("listitem")).toHaveCount(3);
+});
+
+test("delete offers undo, and the task is gone for good once the toast closes", async ({ page }) => {
+  await addTask(page, "Keep me");
+  await addTask(page, "Lose me");
+  const api = await apiAs(page);
+
+  await page.getByRole("button", { name: "Delete Keep me" }).click();
+  await expect(item(page, "Keep me")).toHaveCount(0);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(item(page, "Keep me")).toBeVisible();
+
+  await page.getByRole("button", { name: "Delete Lose me" }).click();
+  await expect(item(page, "Lose me")).toHaveCount(0);
+  await expect.poll(async () => (await api.list()).items.map((t) => t.title), { timeout: 10_000 }).toEqual(["Keep me"]);
+  await page.reload();
+  await expect(taskList(page).getByRole("listitem")).toHaveText([/Keep me/]);
+});
+
+test("clear completed removes only the finished tasks", async ({ page }) => {
+  await addTask(page, "Done already");
+  await addTask(page, "Still open");
+  await page.getByRole("checkbox", { name: "Completed: Done already" }).click();
+  await expect(page.getByRole("checkbox", { name: "Completed: Done already" })).toBeChecked();
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Clear completed" }).click();
+  await expect(taskList(page).getByRole("listitem")).toHaveText([/Still open/]);
+  expect((await (await apiAs(page)).list()).items.map((t) => t.title)).toEqual(["Still open"]);
+});
+
+test("a change the API refuses is rolled back with a message", async ({ page }) => {
+  await addTask(page, "Fragile");
+  await page.route(`${apiUrl()}/api/tasks/*/complete`, (route) => route.abort("connectionrefused"));
+  await page.getByRole("checkbox", { name: "Completed: Fragile" }).click();
+  await expect(alertIn(page).or(page.getByRole("alert").filter({ hasText: "undone" }))).toContainText("Your change was undone");
+  await expect(page.getByRole("checkbox", { name: "Completed: Fragile" })).not.toBeChecked();
+});
+
+test("keyboard: n, /, j/k, x, e, Delete and ? all work", async ({ page }) => {
+  await page.keyboard.press("n");
+  await expect(page.getByLabel("New task")).toBeFocused();
+  await page.keyboard.type("First by keyboard");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Second by keyboard");
+  await page.keyboard.press("Enter");
+  await expect(taskList(page).getByRole("listitem")).toHaveCount(2);
+  await page.getByLabel("New task").blur();
+
+  await page.keyboard.press("/");
+  await expect(page.getByLabel("Search tasks")).toBeFocused();
+  await page.getByLabel("Search tasks").blur();
+
+  await page.keyboard.press("j");
+  await expect(taskList(page).locator('[aria-current="true"]')).toContainText("Second by keyboard");
+  await page.keyboard.press("j");
+  await expect(taskList(page).locator('[aria-current="true"]')).toContainText("First by keyboard");
+  await page.keyboard.press("k");
+  await expect(taskList(page).locator('[aria-current="true"]')).toContainText("Second by keyboard");
+
+  await page.keyboard.press("x");
+  await expect(page.getByRole("checkbox", { name: "Completed: Second by keyboard" })).toBeChecked();
+
+  await page.keyboard.press("e");
+  await expect(page.getByLabel("Title", { exact: true })).toBeFocused();
+  await page.keyboard.press("Escape");
+
+  await page.keyboard.press("Delete");
+  await expect(item(page, "Second by keyboard")).toHaveCount(0);
+
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeHidden();
+});
+
+test("a long list loads more on request", async ({ page }) => {
+  const api = await apiAs(page);
+  for (let i = 1; i <= 53; i++) await api.create({ title: `Task ${String(i).padStart(2, "0")}` });
+  await page.reload();
+  await expect(taskList(page).getByRole("listitem")).toHaveCount(50);
+  await page.getByRole("button", { name: "Load more (3 more)" }).click();
+  await expect(taskList(page).getByRole("listitem")).toHaveCount(53);
+});
+
+test("a reminder that comes due while the app is open shows a banner", async ({ page }) => {
+  const api = await apiAs(page);
+  await api.create({ title: "Call the bank", due_at: hoursFromNow(1), remind_at: new Date(Date.now() + 3_000).toISOString() });
+  await page.reload();
+  await expect(page.getByRole("alert").filter({ hasText: "Reminder: Call the bank" })).toBeVisible({ timeout: 15_000 });
+});
+
+const refuseTokens = (page: import("@playwright/test").Page) =>
+  page.route(`${apiUrl()}/api/tasks**`, (route) => route.fulfill({ status: 401, json: { detail: "Invalid token" }, headers: { "WWW-Authenticate": "Bearer" } }));
+
+test("an API that refuses even a fresh token is explained, not looped through sign-in", async ({ page }) => {
+  await refuseTokens(page);
+  await page.reload();
+  await expect(alertIn(page)).toContainText("did not accept your sign-in");
+  await expect(page).toHaveURL(/\/tasks$/);
+});
+
+test("a session that ended sends the user to sign in, then back to the same view", async ({ page, context }) => {
+  const user = newUser("expired");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await signUp(page, user);
+  // A settled page: no refresh from the sign-up still in flight when the session disappears.
+  await page.reload();
+  await expect(page.getByText("No tasks yet")).toBeVisible();
+  await context.clearCookies();
+  await refuseTokens(page);
+  await page.getByRole("button", { name: "Completed", exact: true }).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Ftasks%3Fstatus%3Dcompleted$/);
+  await page.unrouteAll();
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/tasks\?status=completed$/);
+});

@@ -1,0 +1,73 @@
+"use client";
+/** The optional task fields, shared by quick add and inline edit so both ask the same way. */
+import type { Task } from "@/lib/api";
+import { toLocalInput } from "./dates";
+import { PRIORITIES } from "./filters";
+import { DESCRIPTION_MAX } from "./task-rules";
+import type { FormProblems } from "./task-form";
+
+const RECURRENCES = [
+  ["none", "Doesn't repeat"],
+  ["daily", "Daily"],
+  ["weekly", "Weekly"],
+  ["monthly", "Monthly"],
+] as const;
+
+export function Problem({ id, text }: { id: string; text?: string }) {
+  return text ? (
+    <p id={id} className="field-problem">
+      {text}
+    </p>
+  ) : null;
+}
+
+export function TaskFields({ idPrefix, task, problems }: { idPrefix: string; task?: Task; problems: FormProblems }) {
+  const id = (name: string) => `${idPrefix}-${name}`;
+  return (
+    <div className="task-fields">
+      <div className="field wide">
+        <label htmlFor={id("description")}>Description</label>
+        <textarea id={id("description")} name="description" rows={2} maxLength={DESCRIPTION_MAX} defaultValue={task?.description ?? ""} />
+      </div>
+      <div className="field">
+        <label htmlFor={id("priority")}>Priority</label>
+        <select id={id("priority")} name="priority" defaultValue={task?.priority ?? "medium"}>
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {p[0]!.toUpperCase() + p.slice(1)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={id("tags")}>Tags</label>
+        <input id={id("tags")} name="tags" placeholder="home, work" defaultValue={task?.tags.join(", ") ?? ""} aria-invalid={problems.tags ? true : undefined} aria-describedby={problems.tags ? id("tags-problem") : undefined} />
+        <Problem id={id("tags-problem")} text={problems.tags} />
+      </div>
+      <div className="field">
+        <label htmlFor={id("due")}>Due</label>
+        <input id={id("due")} name="due_at" type="datetime-local" defaultValue={toLocalInput(task?.due_at)} />
+      </div>
+      <div className="field">
+        <label htmlFor={id("remind")}>Remind me at</label>
+        <input id={id("remind")} name="remind_at" type="datetime-local" defaultValue={toLocalInput(task?.remind_at)} aria-invalid={problems.remind_at ? true : undefined} aria-describedby={problems.remind_at ? id("remind-problem") : undefined} />
+        <Problem id={id("remind-problem")} text={problems.remind_at} />
+      </div>
+      <div className="field">
+        <label htmlFor={id("recurrence")}>Repeats</label>
+        <select id={id("recurrence")} name="recurrence" defaultValue={task?.recurrence ?? "none"} aria-invalid={problems.recurrence ? true : undefined} aria-describedby={problems.recurrence ? id("recurrence-problem") : undefined}>
+          {RECURRENCES.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <Problem id={id("recurrence-problem")} text={problems.recurrence} />
+      </div>
+      <div className="field">
+        <label htmlFor={id("interval")}>Every (interval)</label>
+        <input id={id("interval")} name="recurrence_interval" type="number" min={1} max={365} defaultValue={task?.recurrence_interval ?? 1} />
+      </div>
+    </div>
+  );
+}

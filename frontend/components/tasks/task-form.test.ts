@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { readTaskForm } from "./task-form";
+
+function form(fields: Record<string, string>) {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
+}
+
+describe("readTaskForm", () => {
+  it("sends only the title from a collapsed quick add", () => {
+    expect(readTaskForm(form({ title: "  Pay rent " }))).toEqual({ body: { title: "Pay rent" }, problems: {} });
+  });
+
+  it("reads every field of a full form", () => {
+    const { body, problems } = readTaskForm(
+      form({ title: "Pay rent", description: " monthly ", priority: "high", tags: "Home, bills", due_at: "2026-12-01T17:00", remind_at: "2026-12-01T09:00", recurrence: "monthly", recurrence_interval: "2" }),
+    );
+    expect(problems).toEqual({});
+    expect(body).toEqual({
+      title: "Pay rent",
+      description: "monthly",
+      priority: "high",
+      tags: ["home", "bills"],
+      due_at: new Date(2026, 11, 1, 17).toISOString(),
+      remind_at: new Date(2026, 11, 1, 9).toISOString(),
+      recurrence: "monthly",
+      recurrence_interval: 2,
+    });
+  });
+
+  it("names each bad field", () => {
+    const { problems } = readTaskForm(form({ title: " ", tags: "a,b,c,d,e,f,g,h,i,j,k", due_at: "2026-12-01T09:00", remind_at: "2026-12-01T10:00" }));
+    expect(Object.keys(problems).sort()).toEqual(["remind_at", "tags", "title"]);
+    expect(readTaskForm(form({ title: "x", due_at: "", recurrence: "daily" })).problems).toEqual({ recurrence: expect.stringMatching(/due date/) });
+  });
+
+  it("clears dates left empty and keeps the interval at least 1", () => {
+    const { body } = readTaskForm(form({ title: "x", due_at: "", remind_at: "", recurrence_interval: "0" }));
+    expect(body).toMatchObject({ due_at: null, remind_at: null, recurrence_interval: 1 });
+  });
+});

@@ -1,0 +1,48 @@
+"use client";
+/**
+ * Reminders while the app is open: at a task's `remind_at`, a browser notification when the user
+ * allowed them, otherwise an in-app banner. Permission is only ever asked from a click.
+ */
+import { useCallback, useEffect, useState } from "react";
+import type { Task } from "@/lib/api";
+
+/** Browsers cap timers near 24.8 days; reminders further out are scheduled on a later visit. */
+const HORIZON_MS = 24 * 60 * 60 * 1000;
+
+type Permission = NotificationPermission | "unsupported";
+
+export function useReminders(tasks: Task[]) {
+  const [due, setDue] = useState<Task[]>([]);
+  const [permission, setPermission] = useState<Permission>("unsupported");
+
+  useEffect(() => {
+    if ("Notification" in window) setPermission(Notification.permission);
+  }, []);
+
+  useEffect(() => {
+    const now = Date.now();
+    const timers = tasks
+      .filter((task) => task.remind_at && !task.completed)
+      .map((task) => ({ task, wait: new Date(task.remind_at!).getTime() - now }))
+      .filter(({ wait }) => wait > 0 && wait <= HORIZON_MS)
+      .map(({ task, wait }) =>
+        setTimeout(() => {
+          if ("Notification" in window && Notification.permission === "granted") {
+            new Notification(task.title, { body: task.description || "Reminder", tag: `task-${task.id}` });
+          } else {
+            setDue((current) => [...current.filter((t) => t.id !== task.id), task]);
+          }
+        }, wait),
+      );
+    return () => timers.forEach(clearTimeout);
+  }, [tasks]);
+
+  const askPermission = useCallback(async () => {
+    if (!("Notification" in window)) return;
+    setPermission(await Notification.requestPermission());
+  }, []);
+
+  const dismiss = useCallback((id: number) => setDue((current) => current.filter((task) => task.id !== id)), []);
+
+  return { due, permission, askPermission, dismiss };
+}

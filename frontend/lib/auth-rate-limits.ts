@@ -1,0 +1,16 @@
+/** Better Auth's per-IP request budgets for the endpoints that guess passwords, create accounts or send email. */
+
+/** Paths are relative to /api/auth; `window` is in seconds. Everything else keeps Better Auth's defaults. */
+export const AUTH_RATE_LIMITS = {
+  // Each call checks a password: a few honest typos a minute, far too few to guess one.
+  "/sign-in/email": { window: 60, max: 5 },
+  "/change-password": { window: 60, max: 5 },
+  "/delete-user": { window: 60, max: 5 },
+  // A household or an office may share one address, but nobody creates more than a few accounts an hour.
+  "/sign-up/email": { window: 3600, max: 5 },
+  // Each of these sends an email: keep the app from being used to flood someone's inbox.
+  "/request-password-reset": { window: 900, max: 3 },
+  "/send-verification-email": { window: 900, max: 3 },
+  // The token is unguessable; this only caps pointless retries.
+  "/reset-password": { window: 600, max: 10 },
+} as const;

@@ -1,0 +1,24 @@
+/**
+ * Rotates the JWT signing key in jwks mode: creates a new Ed25519 key, which Better Auth signs with
+ * from then on. Older keys stay published at /api/auth/jwks, so the tokens they signed still verify.
+ */
+import nextEnv from "@next/env";
+import { betterAuth } from "better-auth";
+import { createJwk } from "better-auth/plugins";
+import { authOptions } from "../lib/auth-options";
+import { parseEnv } from "../lib/env";
+
+nextEnv.loadEnvConfig(process.cwd());
+const env = parseEnv(process.env);
+if (env.JWT_MODE !== "jwks") {
+  console.error("JWT_MODE is not jwks: tokens are signed with BETTER_AUTH_SECRET. To rotate that, see the README.");
+  process.exit(1);
+}
+const auth = betterAuth(authOptions(env));
+// The same plugin options the server runs with, so the key gets the same algorithm and curve.
+const plugin = auth.options.plugins.find((candidate) => candidate.id === "jwt");
+// createJwk reads only the adapter and the secret from its endpoint context.
+const context = { context: await auth.$context } as Parameters<typeof createJwk>[0];
+const key = await createJwk(context, plugin?.options);
+console.log(`New signing key: ${key.id}`);
+process.exit(0);

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `npm run bench`: starts the product in production mode, measures it, writes bench/RESULTS.md.
+# `npm run bench -- --quick` is the CI smoke run: small sizes, short runs, bench/RESULTS-quick.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+bash scripts/install.sh
+
+wanted=$(sha256sum bench/requirements.txt | cut -d' ' -f1)
+if [ "$(cat bench/.bridge/.requirements.sha256 2>/dev/null)" != "$wanted" ]; then
+  step "Installing the comparison verifier into bench/.bridge (bench/requirements.txt)"
+  rm -rf bench/.bridge
+  backend/.venv/bin/pip install --quiet --disable-pip-version-check --no-deps --target bench/.bridge -r bench/requirements.txt
+  echo "$wanted" > bench/.bridge/.requirements.sha256
+fi
+
+# The benchmark's own build folder, so it never collides with a dev server's or a test run's.
+export E2E_DIST_DIR=.next-bench NEXT_TELEMETRY_DISABLED=1
+step "Benchmark (bench/run.ts${*:+ $*})"
+npx tsx bench/run.ts "$@"

@@ -15,7 +15,8 @@ function json(status: number, body: unknown) {
 function setup(responses: Array<() => Response>, tokens = [tokenExpiringAt(NOW + 15 * 60_000, "first"), tokenExpiringAt(NOW + 15 * 60_000, "second")]) {
   let clock = NOW;
   const fetchToken = vi.fn(async () => tokens.shift() ?? null);
-  const send = vi.fn(async (_request: Request) => {
+  const send = vi.fn(async (request: Request) => {
+    expect(request.url).toMatch(/^http:\/\/api\.test\//);
     const next = responses.shift();
     if (!next) throw new Error("unexpected request");
     return next();

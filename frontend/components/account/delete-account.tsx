@@ -9,6 +9,7 @@ import { TextField } from "@/components/auth/text-field";
 import { useAuthForm } from "@/components/auth/use-auth-form";
 import { authClient } from "@/lib/auth-client";
 import { AccountSection } from "./account-section";
+import { loadFresh } from "@/lib/navigate";
 
 export function DeleteAccount() {
   const [problem, setProblem] = useState<string | undefined>();
@@ -20,8 +21,7 @@ export function DeleteAccount() {
     setProblem(password ? undefined : "Enter your password to confirm.");
     if (!password) return;
     const outcome = await form.run((fetchOptions) => authClient.deleteUser({ password, fetchOptions }));
-    // A full page load leaves nothing of this user in memory: cached token, cached tasks.
-    if (outcome.ok) window.location.assign("/?account=deleted");
+    if (outcome.ok) loadFresh("/?account=deleted");
   }
 
   return (

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { authClient } from "@/lib/auth-client";
+import { loadFresh } from "@/lib/navigate";
 
 export function SignOutButton() {
   const [failed, setFailed] = useState(false);
@@ -10,8 +11,7 @@ export function SignOutButton() {
     try {
       const { error } = await authClient.signOut();
       if (error) throw error;
-      // A full page load drops every in-memory trace of this user: cached token, cached tasks.
-      window.location.assign("/sign-in");
+      loadFresh("/sign-in");
     } catch {
       setFailed(true);
     }
@@ -22,7 +22,11 @@ export function SignOutButton() {
       <button type="button" className="ghost" onClick={signOut}>
         Sign out
       </button>
-      {failed && <span role="alert" className="inline-error">Couldn't sign out. Try again.</span>}
+      {failed && (
+        <span role="alert" className="inline-error">
+          {"Couldn't sign out. Try again."}
+        </span>
+      )}
     </>
   );
 }

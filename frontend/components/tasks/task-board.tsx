@@ -1,6 +1,6 @@
 "use client";
 /** The task list page: quick add, filters, the list with keyboard control, reminders and every state in words. */
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import type { Task } from "@/lib/api";
 import { filtersToQuery, isFiltered, withoutFilters } from "./filters";
 import { QuickAdd } from "./quick-add";
@@ -42,39 +42,37 @@ export function TaskBoard() {
     if (isSignedOut(list.error)) goSignIn();
   }, [list.error]);
 
-  // The latest values, read by one long-lived key listener.
-  const state = useRef({ tasks, selected, editing });
-  state.current = { tasks, selected, editing };
+  function select(id: number | null) {
+    setSelected(id);
+    if (id !== null) document.querySelector<HTMLElement>(`[data-task-id="${id}"]`)?.focus();
+  }
 
-  useEffect(() => {
-    function select(id: number | null) {
-      setSelected(id);
-      if (id !== null) document.querySelector<HTMLElement>(`[data-task-id="${id}"]`)?.focus();
-    }
-    function onKey(event: KeyboardEvent) {
-      const action = shortcutFor(event);
-      if (!action || dialogRef.current?.open || state.current.editing !== null) return;
-      const { tasks: visible, selected: current } = state.current;
-      const task = visible.find((t) => t.id === current);
-      event.preventDefault();
-      if (action === "new") titleRef.current?.focus();
-      else if (action === "search") searchRef.current?.focus();
-      else if (action === "help") dialogRef.current?.showModal();
-      else if (action === "next" || action === "previous") select(moveSelection(visible.map((t) => t.id), current, action === "next" ? 1 : -1));
-      else if (task && task.id > 0) {
-        if (action === "toggle") actions.toggle.mutate(task.id);
-        if (action === "edit") setEditing(task.id);
-        if (action === "delete") {
-          const ids = visible.map((t) => t.id);
-          const index = ids.indexOf(task.id);
-          deleteTask(task);
-          select(ids[index + 1] ?? ids[index - 1] ?? null);
-        }
+  // An effect event: one long-lived key listener that always sees the latest list and selection.
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    const action = shortcutFor(event);
+    if (!action || dialogRef.current?.open || editing !== null) return;
+    const task = tasks.find((t) => t.id === selected);
+    const ids = tasks.map((t) => t.id);
+    event.preventDefault();
+    if (action === "new") titleRef.current?.focus();
+    else if (action === "search") searchRef.current?.focus();
+    else if (action === "help") dialogRef.current?.showModal();
+    else if (action === "next" || action === "previous") select(moveSelection(ids, selected, action === "next" ? 1 : -1));
+    else if (task && task.id > 0) {
+      if (action === "toggle") actions.toggle.mutate(task.id);
+      if (action === "edit") setEditing(task.id);
+      if (action === "delete") {
+        const index = ids.indexOf(task.id);
+        deleteTask(task);
+        select(ids[index + 1] ?? ids[index - 1] ?? null);
       }
     }
+  });
+
+  useEffect(() => {
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [actions.toggle, deleteTask]);
+  }, []);
 
   function clearCompleted() {
     if (window.confirm("Delete every completed task? This cannot be undone.")) actions.clearCompleted.mutate();

@@ -15,16 +15,24 @@ export const SEARCH_DEBOUNCE_MS = 300;
 
 export function TaskToolbar({ filters, setFilters, searchRef }: Props) {
   const [search, setSearch] = useState(filters.q);
+  const [sent, setSent] = useState(filters.q);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  // Back/forward changes the URL under us: the box follows it.
-  useEffect(() => setSearch(filters.q), [filters.q]);
+  // Back/forward changes the URL under us: the box follows it, but not our own debounced echo,
+  // which could arrive after the user typed on and would swallow their last keys.
+  if (filters.q !== sent) {
+    setSent(filters.q);
+    setSearch(filters.q);
+  }
   useEffect(() => () => clearTimeout(timer.current), []);
 
   function onSearch(value: string) {
     setSearch(value);
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => setFilters({ q: value.trim() }, { replace: true }), SEARCH_DEBOUNCE_MS);
+    timer.current = setTimeout(() => {
+      setSent(value.trim());
+      setFilters({ q: value.trim() }, { replace: true });
+    }, SEARCH_DEBOUNCE_MS);
   }
 
   return (

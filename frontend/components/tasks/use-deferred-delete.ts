@@ -3,7 +3,7 @@
  * Delete with undo: the task disappears at once, and the API is told only when the undo window
  * closes (or the list goes away). Until then an "Undo" brings it back without a round trip.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from "react";
 import type { Task } from "@/lib/api";
 import { useToast } from "@/components/ui/toasts";
 import type { TaskActions } from "./use-tasks";
@@ -46,14 +46,12 @@ export function useDeferredDelete(remove: TaskActions["remove"]) {
   );
 
   // Leaving the page must not silently cancel a delete the user asked for.
-  const flush = useRef(() => {});
-  flush.current = () => [...timers.current.keys()].forEach(commit);
+  const flush = useEffectEvent(() => [...timers.current.keys()].forEach(commit));
   useEffect(() => {
-    const onHide = () => flush.current();
-    window.addEventListener("pagehide", onHide);
+    window.addEventListener("pagehide", flush);
     return () => {
-      window.removeEventListener("pagehide", onHide);
-      onHide();
+      window.removeEventListener("pagehide", flush);
+      flush();
     };
   }, []);
 

@@ -3,7 +3,7 @@
  * Reminders while the app is open: at a task's `remind_at`, a browser notification when the user
  * allowed them, otherwise an in-app banner. Permission is only ever asked from a click.
  */
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import type { Task } from "@/lib/api";
 
 /** Browsers cap timers near 24.8 days; reminders further out are scheduled on a later visit. */
@@ -11,13 +11,18 @@ const HORIZON_MS = 24 * 60 * 60 * 1000;
 
 type Permission = NotificationPermission | "unsupported";
 
+const permissionListeners = new Set<() => void>();
+
+function subscribePermission(listener: () => void) {
+  permissionListeners.add(listener);
+  return () => permissionListeners.delete(listener);
+}
+
+const currentPermission = (): Permission => ("Notification" in window ? Notification.permission : "unsupported");
+
 export function useReminders(tasks: Task[]) {
   const [due, setDue] = useState<Task[]>([]);
-  const [permission, setPermission] = useState<Permission>("unsupported");
-
-  useEffect(() => {
-    if ("Notification" in window) setPermission(Notification.permission);
-  }, []);
+  const permission = useSyncExternalStore(subscribePermission, currentPermission, () => "unsupported" as const);
 
   useEffect(() => {
     const now = Date.now();
@@ -39,7 +44,8 @@ export function useReminders(tasks: Task[]) {
 
   const askPermission = useCallback(async () => {
     if (!("Notification" in window)) return;
-    setPermission(await Notification.requestPermission());
+    await Notification.requestPermission();
+    permissionListeners.forEach((listener) => listener());
   }, []);
 
   const dismiss = useCallback((id: number) => setDue((current) => current.filter((task) => task.id !== id)), []);

@@ -7,6 +7,7 @@ import { type InfiniteData, keepPreviousData, useInfiniteQuery, useMutation, use
 import { ApiError, ApiUnreachableError, SignedOutError, type Task, type TaskCreate, type TaskPage, type TaskPatch, type TaskQuery } from "@/lib/api";
 import { useApi } from "@/components/providers/app-providers";
 import { useToast } from "@/components/ui/toasts";
+import { loadFresh } from "@/lib/navigate";
 
 type Pages = InfiniteData<TaskPage, number>;
 const TASKS = ["tasks"] as const;
@@ -39,7 +40,7 @@ export const isSignedOut = (error: unknown) => error instanceof SignedOutError;
 /** The session is gone: sign in, then come back to this exact view. */
 export function goSignIn() {
   const here = `${window.location.pathname}${window.location.search}`;
-  window.location.assign(`/sign-in?next=${encodeURIComponent(here)}`);
+  loadFresh(`/sign-in?next=${encodeURIComponent(here)}`);
 }
 
 function useOptimisticLists() {

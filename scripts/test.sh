@@ -8,7 +8,8 @@ bash scripts/install.sh
 step "Backend tests (pytest)"
 (cd backend && .venv/bin/pytest -q)
 
-step "Frontend unit tests (vitest)"
+step "Frontend lint (eslint) and unit tests (vitest)"
+npm --workspace frontend run --silent lint
 npm --workspace frontend run --silent test
 
 step "End-to-end tests (Playwright, Chromium; own servers on free ports, throwaway databases)"

@@ -51,12 +51,15 @@ test("the theme toggle overrides the system and is remembered", async ({ page })
   await expect.poll(background).toBe(light);
 });
 
-test("the task page fits a 375 px phone", async ({ page }) => {
+test("the task page fits phones down to 360 px wide", async ({ page }) => {
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   await page.setViewportSize({ width: 375, height: 740 });
   await signUp(page, newUser("mobile"));
   await seedVariedTasks(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBe(0);
+  expect(await overflow()).toBe(0);
   await expectNoSeriousA11yViolations(page);
   await screenshot(page, "tasks-mobile-375");
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.getByText("Filters and sort").click();
+  expect(await overflow()).toBe(0);
 });

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { linkFromEmail, ownStack, signIn } from "./account-steps";
-import { alertIn, newUser, screenshot } from "./helpers";
+import { alertIn, newUser, screenshot, submitSignUp } from "./helpers";
 
 // Email verification is off on the shared stack.
 const stack = ownStack("verification", { EMAIL_VERIFICATION: "on" });
@@ -9,11 +9,7 @@ const stack = ownStack("verification", { EMAIL_VERIFICATION: "on" });
 test("a new account must confirm its email before it can sign in", async ({ browser }) => {
   const page = await stack.newPage(browser);
   const user = newUser("verify");
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(user.name);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Create account" }).click();
+  await submitSignUp(page, user);
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await expect(page.getByRole("status")).toContainText(`We've sent a link to ${user.email}.`);
   await expectNoSeriousA11yViolations(page);

@@ -13,6 +13,15 @@ const RECURRENCES = [
   ["monthly", "Monthly"],
 ] as const;
 
+/** The three priorities as <option>s, shared by the task form and the priority filter. */
+export function PriorityOptions() {
+  return PRIORITIES.map((priority) => (
+    <option key={priority} value={priority}>
+      {priority[0]!.toUpperCase() + priority.slice(1)}
+    </option>
+  ));
+}
+
 export function Problem({ id, text }: { id: string; text?: string }) {
   return text ? (
     <p id={id} className="field-problem">
@@ -32,11 +41,7 @@ export function TaskFields({ idPrefix, task, problems }: { idPrefix: string; tas
       <div className="field">
         <label htmlFor={id("priority")}>Priority</label>
         <select id={id("priority")} name="priority" defaultValue={task?.priority ?? "medium"}>
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {p[0]!.toUpperCase() + p.slice(1)}
-            </option>
-          ))}
+          <PriorityOptions />
         </select>
       </div>
       <div className="field">

@@ -1,7 +1,8 @@
 "use client";
 /** Status tabs, search, filters and sort for the task list; every choice lives in the URL. */
 import { type RefObject, useEffect, useRef, useState } from "react";
-import { type Filters, isFiltered, type Order, PRIORITIES, type Priority, type Sort, STATUSES, withoutFilters } from "./filters";
+import { PriorityOptions } from "./task-fields";
+import { type Filters, isFiltered, type Order, type Priority, type Sort, STATUSES, withoutFilters } from "./filters";
 
 type Props = {
   filters: Filters;
@@ -55,11 +56,7 @@ export function TaskToolbar({ filters, setFilters, searchRef }: Props) {
             <label htmlFor="filter-priority">Priority</label>
             <select id="filter-priority" value={filters.priority ?? ""} onChange={(e) => setFilters({ priority: (e.target.value || null) as Priority | null })}>
               <option value="">Any</option>
-              {PRIORITIES.map((p) => (
-                <option key={p} value={p}>
-                  {p[0]!.toUpperCase() + p.slice(1)}
-                </option>
-              ))}
+              <PriorityOptions />
             </select>
           </div>
           <div className="field">

@@ -1,4 +1,4 @@
-"""The API as shipped, plus an unauthenticated twin of `GET /api/me` to measure the auth tax against."""
+"""The API as shipped, plus an unauthenticated twin of `GET /api/me`, to measure the auth tax."""
 
 from fastapi import FastAPI
 

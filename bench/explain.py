@@ -1,4 +1,4 @@
-"""Prints PostgreSQL's plans for the exact statements the API runs to list and to search a user's tasks.
+"""Prints PostgreSQL's plans for the exact statements the API runs to list and search one's tasks.
 
 The statements are captured from `crud.list_tasks` itself, then run again under
 `EXPLAIN (ANALYZE, BUFFERS)`, so the plans cannot drift from the code.

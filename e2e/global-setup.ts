@@ -1,5 +1,6 @@
-/** Builds the frontend, starts one stack for the whole run and hands its URLs to the tests. */
-import { buildFrontend, type JwtMode, startStack } from "./stack";
+/** Builds the frontend, starts one stack for the whole run and hands its URLs to the tests; afterwards, checks the logs. */
+import { assertNoLeaks, logFiles } from "./log-scan";
+import { buildFrontend, type JwtMode, logDir, startStack } from "./stack";
 
 export default async function globalSetup() {
   buildFrontend();
@@ -8,5 +9,9 @@ export default async function globalSetup() {
   process.env.E2E_WEB_URL = stack.webUrl;
   process.env.E2E_API_URL = stack.apiUrl;
   process.env.E2E_OUTBOX_DIR = stack.outboxDir;
-  return stack.stop;
+  return async () => {
+    await stack.stop();
+    // Every server log of the run, this stack's and those the tests started: no secret, no token.
+    assertNoLeaks(logFiles(logDir), [stack.secret]);
+  };
 }

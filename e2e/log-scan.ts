@@ -5,17 +5,18 @@ import path from "node:path";
 // A JWT's header and payload are base64url JSON objects, so both start with "eyJ".
 const TOKEN_PATTERNS = [/eyJ[\w-]{8,}\.eyJ[\w-]{8,}\./, /Bearer\s+[\w-]{8,}/i, /session_token=[\w.%-]{8,}/];
 
-function files(dir: string): string[] {
+/** The `.log` files in a folder and its subfolders. */
+export function logFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? files(full) : name.endsWith(".log") ? [full] : [];
+    return statSync(full).isDirectory() ? logFiles(full) : name.endsWith(".log") ? [full] : [];
   });
 }
 
-/** Every `file:line` under the folders that contains one of the secrets or anything shaped like a token. */
-export function findLeaks(dirs: string[], secrets: string[]): string[] {
+/** Every `file:line` that contains one of the secrets or anything shaped like a token. */
+export function findLeaks(files: string[], secrets: string[]): string[] {
   const leaks: string[] = [];
-  for (const file of dirs.flatMap(files)) {
+  for (const file of files) {
     readFileSync(file, "utf8")
       .split("\n")
       .forEach((line, index) => {
@@ -28,7 +29,7 @@ export function findLeaks(dirs: string[], secrets: string[]): string[] {
 }
 
 /** Throws when any log leaks; called after each run, once its servers have stopped and flushed. */
-export function assertNoLeaks(dirs: string[], secrets: string[]) {
-  const leaks = findLeaks(dirs, secrets);
+export function assertNoLeaks(files: string[], secrets: string[]) {
+  const leaks = findLeaks(files, secrets);
   if (leaks.length) throw new Error(`Secrets or tokens found in logs:\n${leaks.slice(0, 20).join("\n")}`);
 }

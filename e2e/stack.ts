@@ -69,7 +69,7 @@ async function waitFor(url: string, child: ChildProcess, name: string, timeoutMs
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 5_000);
     child.once("exit", () => {

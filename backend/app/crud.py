@@ -1,11 +1,13 @@
 """Reads and writes of tasks; every statement names the owner in its own WHERE clause."""
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, asc, case, delete, desc, func, insert, literal, not_, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from app.models import (
@@ -14,6 +16,7 @@ from app.models import (
     SortOrder,
     Task,
     TaskCreate,
+    TaskCreation,
     TaskListQuery,
     TaskPatch,
     TaskPublic,
@@ -55,14 +58,47 @@ def owned(task_id: int, user_id: str) -> ColumnElement[bool]:
     return (col(Task.id) == task_id) & (col(Task.user_id) == user_id)
 
 
-def create_task(session: Session, user_id: str, body: TaskCreate) -> TaskPublic:
+class IdempotencyKeyReusedError(Exception):
+    """The Idempotency-Key already created a task from a different body."""
+
+
+def create_task(
+    session: Session, user_id: str, body: TaskCreate, creation: TaskCreation | None = None
+) -> TaskPublic:
+    """Creates the task; `creation`, if given, is recorded in the same transaction."""
     task = Task.model_validate(body, update={"user_id": user_id, "search_text": search_text(body)})
     if task.completed:
         task.completed_at = task.created_at
     session.add(task)
     session.flush()
     save_tags(session, task, body.tags)
+    if creation is not None:
+        creation.task_id = task.id
+        session.add(creation)
     return finish_write(session, task, body.tags)
+
+
+def create_task_once(
+    session: Session, user_id: str, key: str, body: TaskCreate
+) -> TaskPublic | None:
+    """Creates the task unless this key already did; a repeat gets that task as it is now.
+
+    Returns None when the task the key created has been deleted since. Raises
+    IdempotencyKeyReusedError when the key comes back with a different body.
+    """
+    fingerprint = hashlib.sha256(body.model_dump_json().encode()).hexdigest()
+    earlier = session.get(TaskCreation, (user_id, key))
+    if earlier is None:
+        creation = TaskCreation(user_id=user_id, key=key, fingerprint=fingerprint, task_id=0)
+        try:
+            return create_task(session, user_id, body, creation)
+        except IntegrityError:
+            # A repeat sent while the first was still running committed first; its task stands.
+            session.rollback()
+            earlier = session.get_one(TaskCreation, (user_id, key))
+    if earlier.fingerprint != fingerprint:
+        raise IdempotencyKeyReusedError
+    return read_task(session, user_id, earlier.task_id)
 
 
 def read_task(session: Session, user_id: str, task_id: int) -> TaskPublic | None:

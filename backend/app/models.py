@@ -23,6 +23,7 @@ from sqlmodel import Field, SQLModel
 MAX_INT32 = 2**31 - 1
 MAX_TAGS = 10
 MAX_RECURRENCE_INTERVAL = 365
+IDEMPOTENCY_KEY_MAX = 200
 
 # PostgreSQL text cannot hold NUL, so it is refused up front rather than failing in the driver.
 NO_NUL = r"^[^\x00]*$"
@@ -211,6 +212,9 @@ class Task(TaskFields, table=True):
     __table_args__ = (
         # Serves the list: one user's tasks, optionally by status, by creation time.
         Index("ix_task_user_id_completed_created_at", "user_id", "completed", "created_at"),
+        # Serves the default list, all statuses newest first: the page is read off the index
+        # instead of sorting all of a heavy user's tasks (bench/RESULTS.md, measurement 5).
+        Index("ix_task_user_id_created_at_id", "user_id", "created_at", "id"),
         # Serves the due-date filters, the overdue filter and the due sort.
         Index("ix_task_user_id_due_at", "user_id", "due_at"),
         # Without it SQLite hands a deleted highest id out again, and a client's stale id
@@ -241,6 +245,20 @@ class TaskTag(SQLModel, table=True):
     task_id: int = Field(foreign_key="task.id", ondelete="CASCADE", primary_key=True)
     tag: str = Field(primary_key=True, max_length=32)
     user_id: str
+
+
+class TaskCreation(SQLModel, table=True):
+    """A create sent with an Idempotency-Key; a repeat of it answers with this task."""
+
+    __tablename__ = "task_creation"
+
+    user_id: str = Field(primary_key=True)
+    key: str = Field(primary_key=True, max_length=IDEMPOTENCY_KEY_MAX)
+    # The request body's SHA-256: the same key with another body is a client bug, refused.
+    fingerprint: str = Field(max_length=64)
+    # Not a foreign key: the record outlives a deleted task, so a late repeat cannot recreate it.
+    task_id: int
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class TaskPublic(TaskFields):

@@ -9,7 +9,7 @@ import { Agent, request } from "undici";
 export const agent = new Agent({ connections: 256, keepAliveTimeout: 10_000, connect: { timeout: 3_000 } });
 
 /** `cookies` holds the Set-Cookie headers; only sign-up needs them. */
-export type Answer = { status: number; body: unknown; ms: number; cookies: string[] };
+export type Answer = { status: number; body: unknown; cookies: string[] };
 export type Stats = { latencies: number[]; statuses: Map<number, number>; retries: number; networkErrors: number };
 
 export function newStats(): Stats {
@@ -35,15 +35,14 @@ export async function send(base: string, call: Call, stats: Stats): Promise<Answ
       bodyTimeout: 15_000,
     });
     const text = await response.body.text();
-    const ms = performance.now() - started;
-    stats.latencies.push(ms);
+    stats.latencies.push(performance.now() - started);
     stats.statuses.set(response.statusCode, (stats.statuses.get(response.statusCode) ?? 0) + 1);
     const body = text && String(response.headers["content-type"]).includes("json") ? JSON.parse(text) : text;
     const setCookie = response.headers["set-cookie"] ?? [];
-    return { status: response.statusCode, body, ms, cookies: Array.isArray(setCookie) ? setCookie : [setCookie] };
+    return { status: response.statusCode, body, cookies: Array.isArray(setCookie) ? setCookie : [setCookie] };
   } catch {
     stats.networkErrors += 1;
-    return { status: 0, body: null, ms: performance.now() - started, cookies: [] };
+    return { status: 0, body: null, cookies: [] };
   }
 }
 
@@ -51,15 +50,15 @@ export async function send(base: string, call: Call, stats: Stats): Promise<Answ
  * Sends a request that is safe to repeat (GET, PUT, PATCH with absolute values, DELETE, or a POST
  * carrying an Idempotency-Key), repeating it while the answer says "try again", a bounded number of times.
  */
-export async function sendWithRetries(base: string, call: Call, stats: Stats): Promise<Answer & { attempts: number }> {
-  let answer: Answer = { status: 0, body: null, ms: 0, cookies: [] };
+export async function sendWithRetries(base: string, call: Call, stats: Stats): Promise<Answer> {
+  let answer: Answer = { status: 0, body: null, cookies: [] };
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     answer = await send(base, call, stats);
-    if (answer.status !== 0 && !RETRY_STATUSES.has(answer.status)) return { ...answer, attempts: attempt };
+    if (answer.status !== 0 && !RETRY_STATUSES.has(answer.status)) return answer;
     stats.retries += 1;
     await pause(100 * 2 ** attempt);
   }
-  return { ...answer, attempts: MAX_ATTEMPTS };
+  return answer;
 }
 
 /** A person's account: the cookie Better Auth set at sign-up and the JWT it issued for the API. */

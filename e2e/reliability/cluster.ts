@@ -7,6 +7,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { logFiles } from "../log-scan";
 import { buildFrontend, freePort, type JwtMode, launch, planStack, root, type Service, type StackPlan, startApi, startWeb } from "../stack";
 
 export const POSTGRES = "postgresql://postgres@127.0.0.1:5432";
@@ -21,6 +22,9 @@ export type ClusterOptions = {
   databases: { tasks: string; auth: string };
   /** A fixed port for the public origin; a free one otherwise. */
   port?: number;
+  /** The PostgreSQL server (no database) and the Redis server; the machine's own by default. */
+  postgres?: string;
+  redisUrl?: string;
 };
 
 export type Cluster = {
@@ -32,17 +36,20 @@ export type Cluster = {
   /** Starts instance `index` of the API again on its port, e.g. after a fault test killed it. */
   restartApi: (index: number) => Promise<Service>;
   restartWeb: (index: number) => Promise<Service>;
+  /** Every log the cluster wrote: each instance's and nginx's. */
+  logs: () => string[];
   stop: () => Promise<void>;
 };
 
-/** Builds the frontend unless this dist folder already holds a build. */
+/** Builds the frontend once per run, unless REUSE_BUILD=1 says the build in place is current (CI has just made it). */
 export function ensureBuilt() {
   const distDir = process.env.E2E_DIST_DIR ?? ".next";
-  if (!existsSync(path.join(root, "frontend", distDir, "BUILD_ID"))) buildFrontend();
+  const built = existsSync(path.join(root, "frontend", distDir, "BUILD_ID"));
+  if (!built || process.env.REUSE_BUILD !== "1") buildFrontend();
 }
 
-async function recreateDatabases(names: string[]) {
-  const client = new pg.Client({ connectionString: `${POSTGRES}/postgres` });
+async function recreateDatabases(server: string, names: string[]) {
+  const client = new pg.Client({ connectionString: `${server}/postgres` });
   await client.connect();
   try {
     for (const name of names) {
@@ -70,9 +77,8 @@ function renderNginx(port: number, apiPorts: number[], webPorts: number[]): stri
   return file;
 }
 
-export async function startCluster({ name, jwtMode = "shared-secret", rateLimit = "off", databases, port }: ClusterOptions): Promise<Cluster> {
-  ensureBuilt();
-  await recreateDatabases([databases.tasks, databases.auth]);
+export async function startCluster({ name, jwtMode = "shared-secret", rateLimit = "off", databases, port, postgres = POSTGRES, redisUrl = REDIS_URL }: ClusterOptions): Promise<Cluster> {
+  await recreateDatabases(postgres, [databases.tasks, databases.auth]);
   const publicPort = port ?? (await freePort());
   const url = `http://127.0.0.1:${publicPort}`;
   const base = await planStack({ jwtMode, name });
@@ -80,8 +86,8 @@ export async function startCluster({ name, jwtMode = "shared-secret", rateLimit 
     ...base,
     webUrl: url,
     apiUrl: url,
-    apiEnv: { ...base.apiEnv, JWT_ISSUER: url, JWT_AUDIENCE: url, CORS_ORIGINS: url, DATABASE_URL: `${POSTGRES}/${databases.tasks}` },
-    webEnv: { ...base.webEnv, BETTER_AUTH_URL: url, NEXT_PUBLIC_API_URL: url, DATABASE_URL: `${POSTGRES}/${databases.auth}`, REDIS_URL, AUTH_RATE_LIMIT: rateLimit },
+    apiEnv: { ...base.apiEnv, JWT_ISSUER: url, JWT_AUDIENCE: url, CORS_ORIGINS: url, DATABASE_URL: `${postgres}/${databases.tasks}` },
+    webEnv: { ...base.webEnv, BETTER_AUTH_URL: url, NEXT_PUBLIC_API_URL: url, DATABASE_URL: `${postgres}/${databases.auth}`, REDIS_URL: redisUrl, AUTH_RATE_LIMIT: rateLimit },
   };
   const apiPorts = [await freePort(), await freePort()];
   const webPorts = [await freePort(), await freePort()];
@@ -107,7 +113,8 @@ export async function startCluster({ name, jwtMode = "shared-secret", rateLimit 
       services.push(service);
       return service;
     };
-    return { url, plan, apis, webs, proxy, restartApi: restart(apis, startedApi), restartWeb: restart(webs, startedWeb), stop };
+    const logs = () => [...new Set(services.map((service) => service.log)), ...logFiles(prefix)];
+    return { url, plan, apis, webs, proxy, restartApi: restart(apis, startedApi), restartWeb: restart(webs, startedWeb), logs, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -123,8 +123,13 @@ export async function runLoad({ url, users, durationMs, maxOpsPerUser, seed = ra
   return { users: signedUp, stats, operations: signedUp.reduce((sum, user) => sum + user.operations, 0), elapsedMs, signUpFailures };
 }
 
-/** What the database holds compared with every model: lost, extra or changed tasks, and rows of unknown owners. */
-export async function verify(run: LoadRun, tasksDatabaseUrl: string): Promise<{ lost: number; extra: number; changed: number; foreignRows: number; problems: string[] }> {
+export type Verification = { lost: number; extra: number; changed: number; crossUser: number; unknownOwners: number; problems: string[] };
+
+/**
+ * What the database holds compared with every model: lost, extra or changed tasks; tasks stored under
+ * another user than the one that made them; and rows owned by none of this run's users.
+ */
+export async function verify(run: LoadRun, tasksDatabaseUrl: string): Promise<Verification> {
   const client = new pg.Client({ connectionString: tasksDatabaseUrl });
   await client.connect();
   const problems: string[] = [];
@@ -135,8 +140,10 @@ export async function verify(run: LoadRun, tasksDatabaseUrl: string): Promise<{ 
               coalesce(array_agg(g.tag ORDER BY g.tag) FILTER (WHERE g.tag IS NOT NULL), '{}') AS tags
          FROM task t LEFT JOIN task_tag g ON g.task_id = t.id GROUP BY t.id`,
     );
-    const owners = new Map(run.users.map((user) => [user.account.userId, user]));
-    const foreign = rows.filter((row) => !owners.has(row.user_id));
+    const owners = new Set(run.users.map((user) => user.account.userId));
+    const madeBy = new Map(run.users.flatMap((user) => [...user.model.keys()].map((id) => [id, user.account.userId] as const)));
+    const crossUser = rows.filter((row) => madeBy.has(row.id) && madeBy.get(row.id) !== row.user_id).length;
+    const unknownOwners = rows.filter((row) => !owners.has(row.user_id)).length;
     for (const user of run.users) {
       const stored = new Map(rows.filter((row) => row.user_id === user.account.userId).map((row) => [row.id, row]));
       for (const [id, want] of user.model) {
@@ -156,7 +163,7 @@ export async function verify(run: LoadRun, tasksDatabaseUrl: string): Promise<{ 
         }
       }
     }
-    return { lost, extra, changed, foreignRows: foreign.length, problems };
+    return { lost, extra, changed, crossUser, unknownOwners, problems };
   } finally {
     await client.end();
   }

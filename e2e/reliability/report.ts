@@ -1,5 +1,5 @@
 /** Turns a load run and its verification into the figures the soak and fault tests report. */
-import type { LoadRun, verify } from "./load";
+import type { LoadRun, Verification } from "./load";
 
 export type Figures = {
   virtualUsers: number;
@@ -24,7 +24,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export function figures(run: LoadRun, check: Awaited<ReturnType<typeof verify>>): Figures {
+export function figures(run: LoadRun, check: Verification): Figures {
   const sorted = [...run.stats.latencies].sort((a, b) => a - b);
   const serverErrors = [...run.stats.statuses].filter(([status]) => status >= 500).reduce((sum, [, count]) => sum + count, 0);
   const round = (value: number) => Math.round(value * 10) / 10;
@@ -43,7 +43,7 @@ export function figures(run: LoadRun, check: Awaited<ReturnType<typeof verify>>)
     lostWrites: check.lost,
     extraTasks: check.extra,
     changedTasks: check.changed,
-    crossUserRows: check.foreignRows,
+    crossUserRows: check.crossUser,
   };
 }
 

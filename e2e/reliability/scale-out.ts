@@ -1,7 +1,8 @@
 /** `npm run scale-out`: runs the two-of-everything cluster on http://127.0.0.1:8080 (or SCALE_OUT_PORT) until Ctrl-C. */
-import { startCluster } from "./cluster";
+import { ensureBuilt, startCluster } from "./cluster";
 
 const port = Number(process.env.SCALE_OUT_PORT ?? 8080);
+ensureBuilt();
 console.log("==> Starting 2 FastAPI + 2 Next.js instances behind nginx (fresh PostgreSQL databases tasks_scale and auth_scale, Redis)");
 const cluster = await startCluster({
   name: "scale",

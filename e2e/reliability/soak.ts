@@ -6,8 +6,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { logDir } from "../stack";
+import { assertNoLeaks } from "../log-scan";
 import { agent } from "./client";
-import { POSTGRES, startCluster } from "./cluster";
+import { ensureBuilt, POSTGRES, startCluster } from "./cluster";
 import { runLoad, verify } from "./load";
 import { figures, printFigures } from "./report";
 
@@ -18,6 +19,7 @@ const durationMs = (ci ? 60 : 300) * 1000;
 const maxOpsPerUser = 100_000;
 const databases = { tasks: "tasks_soak", auth: "auth_soak" };
 
+ensureBuilt();
 console.log(`==> Starting the cluster (2 API + 2 web behind nginx; PostgreSQL ${databases.tasks}/${databases.auth}; Redis)`);
 const cluster = await startCluster({ name: "soak", databases });
 let failed = true;
@@ -32,10 +34,13 @@ try {
   for (const problem of problems.slice(0, 20)) console.log(`  ! ${problem}`);
   mkdirSync(logDir, { recursive: true });
   writeFileSync(path.join(logDir, "..", `soak-${ci ? "ci" : "full"}.json`), `${JSON.stringify(result, null, 2)}\n`);
-  failed = problems.length > 0 || result.serverErrors > 0 || result.crossUserRows > 0 || result.virtualUsers !== users;
+  // The databases are fresh, so every row must also belong to one of this run's users.
+  failed = problems.length > 0 || result.serverErrors > 0 || result.crossUserRows > 0 || check.unknownOwners > 0 || result.virtualUsers !== users;
 } finally {
   await cluster.stop();
   await agent.close();
 }
+console.log("==> Searching every log of the run for the secret and for tokens");
+assertNoLeaks(cluster.logs(), [cluster.plan.secret]);
 console.log(failed ? "\nSOAK FAILED" : "\nSoak passed: nothing lost, nothing duplicated, no 5xx, no cross-user rows.");
 process.exit(failed ? 1 : 0);

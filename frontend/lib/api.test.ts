@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { ApiError, ApiUnreachableError, createApiClient, SignedOutError, TOKEN_REFRESH_MARGIN_MS } from "./api";
+import { ApiError, ApiUnreachableError, createApiClient, RETRY_DELAYS_MS, SignedOutError, TOKEN_REFRESH_MARGIN_MS } from "./api";
 
 const NOW = 1_800_000_000_000;
 
@@ -21,9 +21,10 @@ function setup(responses: Array<() => Response>, tokens = [tokenExpiringAt(NOW +
     if (!next) throw new Error("unexpected request");
     return next();
   });
-  const api = createApiClient({ baseUrl: "http://api.test", fetchToken, fetch: send as typeof fetch, now: () => clock });
+  const sleep = vi.fn<(ms: number) => Promise<void>>(async () => undefined);
+  const api = createApiClient({ baseUrl: "http://api.test", fetchToken, fetch: send as typeof fetch, now: () => clock, sleep });
   const authHeader = (call: number) => send.mock.calls[call]?.[0].headers.get("Authorization");
-  return { api, fetchToken, send, authHeader, advance: (ms: number) => (clock += ms) };
+  return { api, fetchToken, send, sleep, authHeader, advance: (ms: number) => (clock += ms) };
 }
 
 const page = () => json(200, { items: [], total: 0, limit: 100, offset: 0 });
@@ -95,7 +96,7 @@ describe("createApiClient", () => {
   });
 
   it("reports an unreachable API in words", async () => {
-    const { api } = setup([() => { throw new TypeError("Failed to fetch"); }]);
+    const { api } = setup([]);
     const error = await api.tasks.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiUnreachableError);
     expect((error as Error).message).toBe("Can't reach the task service at http://api.test.");
@@ -118,5 +119,34 @@ describe("createApiClient", () => {
     expect(await created?.text()).toBe('{"title":"Pay rent"}');
     expect(removed?.method).toBe("DELETE");
     expect(removed?.url).toBe("http://api.test/api/tasks/1");
+  });
+
+  it("repeats a read while the API is briefly away, then answers", async () => {
+    const down = () => { throw new TypeError("Failed to fetch"); };
+    const { api, send, sleep } = setup([down, () => json(503, { detail: "database unavailable" }), page]);
+    await expect(api.tasks.list()).resolves.toMatchObject({ items: [] });
+    expect(send).toHaveBeenCalledTimes(3);
+    expect(sleep.mock.calls.map(([ms]) => ms)).toEqual(RETRY_DELAYS_MS.slice(0, 2));
+  });
+
+  it("gives up after its last retry with the API's own answer", async () => {
+    const unavailable = () => json(503, { detail: "database unavailable" });
+    const { api, send } = setup(Array(RETRY_DELAYS_MS.length + 1).fill(unavailable));
+    await expect(api.tasks.list()).rejects.toMatchObject({ status: 503, detail: "database unavailable" });
+    expect(send).toHaveBeenCalledTimes(RETRY_DELAYS_MS.length + 1);
+  });
+
+  it("repeats a create under the same Idempotency-Key, so the API makes it once", async () => {
+    const { api, send } = setup([() => json(502, {}), () => json(201, { id: 1 })]);
+    await api.tasks.create({ title: "Pay rent" } as never);
+    const [first, second] = send.mock.calls.map(([request]) => request.headers.get("Idempotency-Key"));
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second).toBe(first);
+  });
+
+  it("never repeats a toggle, which is not safe to repeat", async () => {
+    const { api, send } = setup([() => json(503, { detail: "database unavailable" })]);
+    await expect(api.tasks.toggle(1)).rejects.toMatchObject({ status: 503 });
+    expect(send).toHaveBeenCalledTimes(1);
   });
 });

@@ -41,10 +41,34 @@ export class SignedOutError extends Error {
 /** Fetches a fresh JWT for the signed-in user, or null when nobody is signed in. */
 export type TokenSource = () => Promise<string | null>;
 
-type Options = { baseUrl: string; fetchToken: TokenSource; fetch?: typeof fetch; now?: () => number };
+type Options = {
+  baseUrl: string;
+  fetchToken: TokenSource;
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+};
 
 /** Tokens are reused until this long before they expire, so a request never leaves with a dying one. */
 export const TOKEN_REFRESH_MARGIN_MS = 60_000;
+
+/**
+ * Pauses before each repeat of a request that met a failing-over API: 3 tries within a second. Short,
+ * because the query layer retries outages of reads on its own and a person should hear of a real one.
+ */
+export const RETRY_DELAYS_MS = [200, 800];
+/** Answers that mean "this instance or its database is briefly away", not "your request is wrong". */
+const TRANSIENT_STATUSES = new Set([502, 503, 504]);
+
+/**
+ * Only requests that land in the same state however often they arrive are repeated: reads, PUT,
+ * DELETE, and creates carrying an Idempotency-Key. PATCH is not, because toggling completion is one.
+ */
+function safeToRepeat(request: Request): boolean {
+  return ["GET", "HEAD", "PUT", "DELETE"].includes(request.method) || request.headers.has("Idempotency-Key");
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function expiryOf(token: string): number {
   try {
@@ -57,7 +81,7 @@ function expiryOf(token: string): number {
 }
 
 /** A `fetch` that adds the bearer token, keeps it until shortly before expiry, and retries a 401 once. */
-export function createAuthorizedFetch({ baseUrl, fetchToken, fetch: send = fetch, now = Date.now }: Options) {
+export function createAuthorizedFetch({ baseUrl, fetchToken, fetch: send = fetch, now = Date.now, sleep = wait }: Options) {
   let cached: { token: string; expiresAt: number } | null = null;
   let pending: Promise<string | null> | null = null;
 
@@ -85,13 +109,28 @@ export function createAuthorizedFetch({ baseUrl, fetchToken, fetch: send = fetch
     }
   }
 
+  async function authorized(request: Request): Promise<Response> {
+    const spare = request.clone();
+    const response = await attempt(request, await token(false));
+    // The cached token may have expired early or been signed with an old secret: mint one more, try once more.
+    // A 401 after that, with a fresh token in hand, is the API refusing this deployment's tokens.
+    return response.status === 401 ? attempt(spare, await token(true)) : response;
+  }
+
   return {
+    /** Sends with the bearer token; repeats a request that is safe to repeat while the API is briefly away. */
     async fetch(request: Request): Promise<Response> {
-      const spare = request.clone();
-      const response = await attempt(request, await token(false));
-      // The cached token may have expired early or been signed with an old secret: mint one more, try once more.
-      // A 401 after that, with a fresh token in hand, is the API refusing this deployment's tokens.
-      return response.status === 401 ? attempt(spare, await token(true)) : response;
+      if (!safeToRepeat(request)) return authorized(request);
+      for (const delay of RETRY_DELAYS_MS) {
+        try {
+          const response = await authorized(request.clone());
+          if (!TRANSIENT_STATUSES.has(response.status)) return response;
+        } catch (error) {
+          if (!(error instanceof ApiUnreachableError)) throw error;
+        }
+        await sleep(delay);
+      }
+      return authorized(request);
     },
     /** Forgets the cached token, e.g. when the user signs out. */
     forgetToken() {
@@ -128,7 +167,9 @@ export function createApiClient(options: Options) {
     me: () => unwrap(client.GET("/api/me")),
     tasks: {
       list: (query: TaskQuery = {}) => unwrap(client.GET("/api/tasks", { params: { query } })),
-      create: (body: TaskCreate) => unwrap(client.POST("/api/tasks", { body })),
+      // One key per create, kept across its retries: the API makes the task at most once.
+      create: (body: TaskCreate) =>
+        unwrap(client.POST("/api/tasks", { body, params: { header: { "Idempotency-Key": crypto.randomUUID() } } })),
       update: (id: number, body: TaskPatch) => unwrap(client.PATCH("/api/tasks/{task_id}", { ...task(id), body })),
       toggle: (id: number) => unwrap(client.PATCH("/api/tasks/{task_id}/complete", task(id))),
       remove: (id: number) => unwrap(client.DELETE("/api/tasks/{task_id}", task(id))),

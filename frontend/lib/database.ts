@@ -6,7 +6,11 @@ import { Pool } from "pg";
 
 export function openDatabase(url: string): Database.Database | Pool {
   if (/^postgres(ql)?:\/\//.test(url)) {
-    return new Pool({ connectionString: url });
+    const pool = new Pool({ connectionString: url });
+    // A restart of PostgreSQL cuts the idle connections; the pool replaces them on next use. Unheard,
+    // the error would be thrown and logged with the whole client, connection password included.
+    pool.on("error", (error) => console.warn(`auth database: an idle connection was lost (${error.message})`));
+    return pool;
   }
   const file = url.replace(/^(file|sqlite):(\/\/)?/, "");
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

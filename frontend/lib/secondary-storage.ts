@@ -50,9 +50,12 @@ export function degradeGracefully(store: SecondaryStorage, log: Log, now = Date.
   };
 }
 
-/** The Redis-backed store for REDIS_URL. Commands fail at once while disconnected rather than queue. */
+/**
+ * The Redis-backed store for REDIS_URL. Commands wait for the connection (so the first ones after a
+ * start are not counted locally) but give up after half a second, so an outage costs little time.
+ */
 export function createSecondaryStorage(redisUrl: string, log: Log = console.warn): SecondaryStorage {
-  const client = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 1_000 });
+  const client = new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 500, connectTimeout: 1_000 });
   // Without a listener ioredis reports every reconnect attempt as an unhandled error.
   client.on("error", () => undefined);
   return degradeGracefully(redisStorage({ client, keyPrefix: "tasks-auth:" }), log);

@@ -14,4 +14,8 @@ UNAUTHORIZED = {401: error("Missing or invalid bearer token")}
 FORBIDDEN = {403: error("The user id in the path is not the token's subject")}
 NOT_FOUND = {404: error("The caller has no task with this id")}
 BUSY = {409: error("The task kept changing while the change was merged; try again")}
+REPEATED_CREATE = {
+    404: error("The task this Idempotency-Key created has been deleted since"),
+    409: error("This Idempotency-Key already created a task from a different body"),
+}
 UNAVAILABLE = {503: error("The database, or in jwks mode the signing keys, cannot be reached")}

@@ -68,7 +68,10 @@ export interface paths {
          */
         get: operations["list_tasks"];
         put?: never;
-        /** Create Task */
+        /**
+         * Create Task
+         * @description With an Idempotency-Key, a repeat of the same create answers with the task it made.
+         */
         post: operations["create_task"];
         delete?: never;
         options?: never;
@@ -155,7 +158,10 @@ export interface paths {
          */
         get: operations["list_tasks_by_user_id"];
         put?: never;
-        /** Create Task */
+        /**
+         * Create Task
+         * @description With an Idempotency-Key, a repeat of the same create answers with the task it made.
+         */
         post: operations["create_task_by_user_id"];
         delete?: never;
         options?: never;
@@ -663,7 +669,9 @@ export interface operations {
     create_task: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -693,6 +701,24 @@ export interface operations {
             };
             /** @description Missing or invalid bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description The task this Idempotency-Key created has been deleted since */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description This Idempotency-Key already created a task from a different body */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1159,7 +1185,9 @@ export interface operations {
     create_task_by_user_id: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 user_id: string;
             };
@@ -1200,6 +1228,24 @@ export interface operations {
             };
             /** @description The user id in the path is not the token's subject */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description The task this Idempotency-Key created has been deleted since */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description This Idempotency-Key already created a task from a different body */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

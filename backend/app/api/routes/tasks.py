@@ -2,14 +2,15 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path, Query, status
+from fastapi import APIRouter, Header, HTTPException, Path, Query, status
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
 from app import crud
 from app.api.deps import CurrentUser, SessionDep
-from app.api.errors import BUSY, NOT_FOUND, UNREADABLE_BODY
+from app.api.errors import BUSY, NOT_FOUND, REPEATED_CREATE, UNREADABLE_BODY
 from app.models import (
+    IDEMPOTENCY_KEY_MAX,
     MAX_INT32,
     TaskCreate,
     TaskListQuery,
@@ -26,6 +27,13 @@ TaskId = Annotated[int, Path(ge=1, le=MAX_INT32)]
 # Only digits reach the single-task routes: /tasks/completed is never read as an id, and a
 # wrong method on it answers 405, not 422.
 ITEM = "/{task_id:int}"
+# A client's retry token (RFC draft "The Idempotency-Key HTTP Header Field"): printable ASCII.
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key", min_length=1, max_length=IDEMPOTENCY_KEY_MAX, pattern=r"^[!-~]+$"
+    ),
+]
 
 
 @router.get("")
@@ -36,9 +44,20 @@ def list_tasks(
     return crud.list_tasks(session, user.user_id, query)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, responses=UNREADABLE_BODY)
-def create_task(body: TaskCreate, user: CurrentUser, session: SessionDep) -> TaskPublic:
-    return crud.create_task(session, user.user_id, body)
+@router.post("", status_code=status.HTTP_201_CREATED, responses=UNREADABLE_BODY | REPEATED_CREATE)
+def create_task(
+    body: TaskCreate, user: CurrentUser, session: SessionDep, idempotency_key: IdempotencyKey = None
+) -> TaskPublic:
+    """With an Idempotency-Key, a repeat of the same create answers with the task it made."""
+    if idempotency_key is None:
+        return crud.create_task(session, user.user_id, body)
+    try:
+        return found(crud.create_task_once(session, user.user_id, idempotency_key, body))
+    except crud.IdempotencyKeyReusedError:
+        raise HTTPException(
+            status_code=status.HTTP_409_CONFLICT,
+            detail="Idempotency-Key already used for a different task",
+        ) from None
 
 
 @router.delete("/completed")

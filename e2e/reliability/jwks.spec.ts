@@ -1,0 +1,43 @@
+/** In jwks mode with both frontends down the API keeps verifying on its cached keys; rate limits are shared through Redis. */
+import { randomInt } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { newStats, send } from "./client";
+import { rigForFile, signedUp } from "./fault-helpers";
+
+const rigged = rigForFile("jwks", "jwks", "on");
+
+test("both frontends stopped: the API keeps verifying EdDSA tokens with the keys it cached", async () => {
+  const rig = rigged();
+  const users = [await signedUp(rig.cluster.url, "jwks-a"), await signedUp(rig.cluster.url, "jwks-b")];
+  // The first call makes each API instance fetch the JWKS.
+  for (const { account } of users) {
+    for (let i = 0; i < 4; i += 1) expect((await account.api({ method: "GET", path: "/api/tasks" })).status).toBe(200);
+  }
+  await Promise.all(rig.cluster.webs.map((web) => web.stop()));
+  const jwks = await send(rig.cluster.url, { method: "GET", path: "/api/auth/jwks" }, newStats());
+  expect(jwks.status, "the JWKS is really gone").toBe(502);
+  for (const { account } of users) {
+    for (let i = 0; i < 4; i += 1) {
+      const created = await account.api({ method: "POST", path: "/api/tasks", body: { title: `while the frontends are down ${i}` } });
+      expect(created.status).toBe(201);
+    }
+  }
+  await rig.cluster.restartWeb(0);
+  await rig.cluster.restartWeb(1);
+});
+
+test("a rate limit reached on one frontend holds on the other: both count in Redis", async () => {
+  const rig = rigged();
+  // A client address of its own, sent straight to each instance as nginx would forward it.
+  const client = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+  const statuses: number[] = [];
+  for (let attempt = 0; attempt < 6; attempt += 1) {
+    const web = rig.cluster.webs[attempt % 2]!;
+    const body = { email: "nobody@example.test", password: "not-the-password" };
+    const answer = await send(web.url, { method: "POST", path: "/api/auth/sign-in/email", body, headers: { origin: rig.cluster.url, "x-forwarded-for": client } }, newStats());
+    statuses.push(answer.status);
+  }
+  // The limit is 5 sign-ins a minute per address: three went to each instance, and the sixth is refused.
+  expect(statuses.slice(0, 5)).not.toContain(429);
+  expect(statuses[5]).toBe(429);
+});

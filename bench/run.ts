@@ -190,7 +190,7 @@ async function main() {
 
   results.seconds = (Date.now() - started) / 1000;
   const out = quick ? "bench/RESULTS-quick.md" : "bench/RESULTS.md";
-  writeFileSync(path.join(root, out), render(results));
+  writeFileSync(path.join(root, out), render(results) + soakSection(path.join(root, out)));
   step(`Wrote ${out} in ${results.seconds.toFixed(0)} s`);
   // CI runs the quick mode: it fails on broken behaviour, never on a timing.
   const found = defects(results);
@@ -202,4 +202,15 @@ try {
   await main();
 } finally {
   await Promise.all(services.map((service) => service.stop()));
+}
+
+/** The full soak's figures (`npm run soak`) are recorded under "## Soak"; a benchmark run keeps them. */
+function soakSection(file: string): string {
+  try {
+    const text = readFileSync(file, "utf8");
+    const at = text.indexOf("\n## Soak");
+    return at === -1 ? "" : text.slice(at);
+  } catch {
+    return "";
+  }
 }

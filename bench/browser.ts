@@ -1,12 +1,14 @@
 /** The frontend in headless Chromium: JS shipped to /tasks, time until 50 tasks show, and token fetches per API call. */
 import { gzipSync } from "node:zlib";
 import { type Browser, type BrowserContext, chromium } from "@playwright/test";
+import { provisionBrowser, thisMachine } from "../e2e/browser.ts";
 import type { Account } from "./accounts.ts";
 
 const TASK_ITEMS = 'ul[aria-label="Tasks"] > li';
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+  const browser = provisionBrowser(thisMachine(), console.log);
+  return chromium.launch({ executablePath: browser.path, args: ["--no-sandbox"] });
 }
 
 /** A fresh context (cold cache) already signed in as `account`, through its Better Auth session cookie. */

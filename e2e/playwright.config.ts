@@ -1,5 +1,9 @@
 import { defineConfig } from "@playwright/test";
+import { findBrowser, thisMachine } from "./browser";
 
+// `npm test` provisions the browser first (provision-browser.ts); here it is only looked up again.
+const browser = findBrowser(thisMachine());
+if (!browser) throw new Error("No Chromium found. `npm --workspace e2e test` finds or installs one; or set CHROMIUM_PATH.");
 const runningAsRoot = process.getuid?.() === 0;
 // Concurrent runs (each with its own E2E_DIST_DIR) keep their artifacts apart too.
 const artifacts = `./artifacts${process.env.E2E_DIST_DIR ? `/${process.env.E2E_DIST_DIR.replace(/^\./, "")}` : ""}`;
@@ -19,7 +23,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: browser.path,
       // This machine has no network beyond loopback: keep Chromium from calling home.
       args: [
         ...(runningAsRoot ? ["--no-sandbox"] : []),

@@ -81,11 +81,11 @@ function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** Spawns a server and waits until `readyPath` answers; a server that never does is stopped again. */
-export async function launch(name: string, url: string, readyPath: string, command: string, args: string[], cwd: string, env: Env): Promise<Service> {
+export async function launch(name: string, url: string, readyPath: string, command: string, args: string[], cwd: string, env: Env, timeoutMs?: number): Promise<Service> {
   const { child, log } = spawnLogged(name, command, args, cwd, env);
   const stop = () => stopProcess(child);
   try {
-    await waitFor(`${url}${readyPath}`, child, name);
+    await waitFor(`${url}${readyPath}`, child, name, timeoutMs);
   } catch (error) {
     await stop();
     throw error;

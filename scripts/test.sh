@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# `npm test`: installs what is missing, then runs every suite: pytest, vitest, Playwright in Chromium.
+# `npm test`: installs what is missing, then runs every suite: lint, pytest, vitest, Playwright in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 bash scripts/install.sh
+
+step "Backend lint (ruff check, ruff format --check)"
+(cd backend && .venv/bin/ruff check . && .venv/bin/ruff format --check .)
 
 step "Backend tests (pytest)"
 (cd backend && .venv/bin/pytest -q)
@@ -12,5 +15,9 @@ step "Frontend lint (eslint) and unit tests (vitest)"
 npm --workspace frontend run --silent lint
 npm --workspace frontend run --silent test
 
+step "End-to-end harness unit tests (browser provisioning)"
+npm --workspace e2e run --silent test:unit
+
+# The e2e script first finds or installs a Chromium (e2e/browser.ts), and stops before any test without one.
 step "End-to-end tests (Playwright, Chromium; own servers on free ports, throwaway databases)"
 npm --workspace e2e run --silent test

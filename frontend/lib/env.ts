@@ -18,6 +18,8 @@ const schema = z.object({
   SMTP_URL: blankIsUnset(z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: blankIsUnset(z.string().default("Tasks <no-reply@localhost>")),
   OUTBOX_DIR: blankIsUnset(z.string().optional()),
+  // Where the SQLite databases and the outbox live by default; the API keeps its database there too.
+  DATA_DIR: blankIsUnset(z.string().optional()),
   // Set on every instance when more than one runs: sessions and rate limits are then shared through Redis.
   REDIS_URL: blankIsUnset(z.url({ protocol: /^rediss?$/ }).optional()),
 });
@@ -31,7 +33,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const problems = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid frontend configuration:\n${problems.join("\n")}`);
   }
-  const dataDir = path.resolve(process.cwd(), "..", "data");
+  const dataDir = result.data.DATA_DIR ? path.resolve(result.data.DATA_DIR) : path.resolve(process.cwd(), "..", "data");
   return {
     ...result.data,
     DATABASE_URL: result.data.DATABASE_URL ?? `file:${path.join(dataDir, "auth.db")}`,

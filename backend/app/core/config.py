@@ -8,7 +8,6 @@ from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 BACKEND_DIR = Path(__file__).resolve().parents[2]
-DEFAULT_DATABASE_URL = f"sqlite:///{BACKEND_DIR.parent / 'data' / 'tasks.db'}"
 MIN_SECRET_LENGTH = 32
 SECRET_HINT = (
     f"JWT_SECRET is missing or shorter than {MIN_SECRET_LENGTH} characters. Set it in "
@@ -22,7 +21,16 @@ class DatabaseSettings(BaseSettings):
 
     model_config = SettingsConfigDict(env_file=BACKEND_DIR / ".env", extra="ignore")
 
-    DATABASE_URL: str = DEFAULT_DATABASE_URL
+    # Where the default SQLite file lives; the frontend keeps its own database there too.
+    DATA_DIR: Path = BACKEND_DIR.parent / "data"
+    # Empty means the SQLite file tasks.db in DATA_DIR.
+    DATABASE_URL: str = ""
+
+    @model_validator(mode="after")
+    def default_database(self) -> Self:
+        if not self.DATABASE_URL:
+            self.DATABASE_URL = f"sqlite:///{self.DATA_DIR.resolve() / 'tasks.db'}"
+        return self
 
 
 class Settings(DatabaseSettings):

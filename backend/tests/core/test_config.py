@@ -1,5 +1,7 @@
 """Settings: the refused secrets and the parsed defaults."""
 
+import pathlib
+
 import pytest
 from pydantic import ValidationError
 
@@ -39,6 +41,7 @@ def test_create_settings_secret_hidden_from_repr() -> None:
 
 def test_create_settings_defaults_match_contract(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("DATA_DIR", raising=False)
     monkeypatch.delenv("JWT_AUDIENCE", raising=False)
 
     settings = Settings(_env_file=None, JWT_SECRET=TEST_SECRET)
@@ -52,6 +55,28 @@ def test_create_settings_defaults_match_contract(monkeypatch: pytest.MonkeyPatch
     assert settings.CORS_ORIGINS == ["http://localhost:3000"]
     default_db = BACKEND_DIR.parent / "data" / "tasks.db"
     assert settings.DATABASE_URL.removeprefix("sqlite:///") == str(default_db)
+
+
+def test_create_settings_database_in_data_dir(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: pathlib.Path
+) -> None:
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+
+    settings = Settings(_env_file=None, JWT_SECRET=TEST_SECRET)
+
+    expected = tmp_path / "tasks.db"
+    assert settings.DATABASE_URL.removeprefix("sqlite:///") == str(expected)
+
+
+def test_create_settings_explicit_database_wins_over_data_dir(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("DATA_DIR", "/elsewhere")
+
+    settings = Settings(_env_file=None, JWT_SECRET=TEST_SECRET, DATABASE_URL="sqlite:///x.db")
+
+    assert settings.DATABASE_URL == "sqlite:///x.db"
 
 
 def test_create_settings_jwks_url_follows_issuer() -> None:

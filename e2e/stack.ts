@@ -140,10 +140,10 @@ export async function startApi(plan: StackPlan, { name = `${plan.name}-api`, por
   return launch(name, `http://127.0.0.1:${port}`, "/health", path.join(backendDir, ".venv/bin/uvicorn"), args, backendDir, apiEnv);
 }
 
-/** Migrates the auth database and starts the built Next.js app; with `port`, another instance beside the first. */
+/** Migrates the auth database and starts the built Next.js app (frontend/server.ts); with `port`, another instance beside the first. */
 export async function startWeb(plan: StackPlan, { name = `${plan.name}-web`, port = Number(new URL(plan.webUrl).port) }: { name?: string; port?: number } = {}): Promise<Service> {
   execFileSync("npx", ["tsx", "scripts/migrate.ts"], { cwd: frontendDir, env: { ...process.env, ...plan.webEnv }, stdio: "pipe" });
-  const args = ["next", "start", "--hostname", "127.0.0.1", "--port", String(port)];
+  const args = ["tsx", "server.ts", "--hostname", "127.0.0.1", "--port", String(port)];
   return launch(name, `http://127.0.0.1:${port}`, "/sign-in", "npx", args, frontendDir, plan.webEnv);
 }
 

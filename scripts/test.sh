@@ -15,8 +15,8 @@ step "Frontend lint (eslint) and unit tests (vitest)"
 npm --workspace frontend run --silent lint
 npm --workspace frontend run --silent test
 
-step "End-to-end harness unit tests (browser provisioning)"
-npm --workspace e2e run --silent test:unit
+step "Harness unit tests (scripts/, e2e/: the dev URLs, browser provisioning)"
+npx tsx --test scripts/*.test.ts e2e/*.test.ts
 
 # The e2e script first finds or installs a Chromium (e2e/browser.ts), and stops before any test without one.
 step "End-to-end tests (Playwright, Chromium; own servers on free ports, throwaway databases)"

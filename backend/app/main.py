@@ -1,22 +1,21 @@
 """Builds the FastAPI app; run it with `uvicorn --factory app.main:create_app`."""
 
 import asyncio
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 
-from fastapi import FastAPI, Request, status
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 
+from app.api.handlers import database_unavailable, invalid_request
 from app.api.main import api_router
 from app.core.body_limit import BodySizeLimit
 from app.core.config import Settings, get_settings
 from app.core.db import create_db_engine
+from app.core.hardening import Hardening
 from app.core.security import build_verifier
-
-logger = logging.getLogger(__name__)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -35,27 +34,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 await key_refresh
             app.state.engine.dispose()
 
-    app = FastAPI(title="Tasks API", lifespan=lifespan)
+    # No slash redirects: Starlette builds their Location from the request's Host header.
+    app = FastAPI(title="Tasks API", lifespan=lifespan, redirect_slashes=False)
     app.state.verifier = build_verifier(settings)
     app.state.engine = create_db_engine(settings.DATABASE_URL)
+    # Added innermost first. Outermost, Hardening marks every answer nosniff, preflights included;
+    # CORS next, so a 413 still reaches the page; the body limit refuses before anything reads it.
+    app.add_middleware(BodySizeLimit, max_bytes=settings.MAX_BODY_BYTES)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.CORS_ORIGINS,
         allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
         allow_headers=["Authorization", "Content-Type", "Idempotency-Key"],
     )
-    # Outermost, so an oversized body is refused before anything reads it.
-    app.add_middleware(BodySizeLimit, max_bytes=settings.MAX_BODY_BYTES)
+    app.add_middleware(Hardening)
     app.add_exception_handler(OperationalError, database_unavailable)
+    app.add_exception_handler(RequestValidationError, invalid_request)
     app.include_router(api_router)
     return app
-
-
-async def database_unavailable(_request: Request, exc: Exception) -> JSONResponse:
-    logger.error("Database unavailable: %s", exc)
-    return JSONResponse(
-        status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
-        content={"detail": "database unavailable"},
-        # Outages are usually a restart: worth retrying shortly, not giving up on.
-        headers={"Retry-After": "5"},
-    )

@@ -81,3 +81,36 @@ def test_read_openapi_lists_every_route(client: TestClient) -> None:
     assert {"/health", "/api/me", "/api/tasks", "/api/tasks/{task_id}"} <= paths.keys()
     assert "/api/tasks/{task_id}/complete" in paths
     assert "/api/{user_id}/tasks/{task_id}/complete" in paths
+
+
+def test_every_answer_is_marked_nosniff(
+    client: TestClient, settings: Settings, auth_as: Callable[[str], dict[str, str]]
+) -> None:
+    preflight = {
+        "Origin": settings.CORS_ORIGINS[0],
+        "Access-Control-Request-Method": "GET",
+    }
+    answers = [
+        client.get("/health"),
+        client.get("/api/me"),
+        client.get("/api/tasks/999", headers=auth_as("user-a")),
+        client.get("/api/tasks?limit=0", headers=auth_as("user-a")),
+        client.get("/api/tasks?q=%FF", headers=auth_as("user-a")),
+        client.post("/api/tasks", content=b"x" * (settings.MAX_BODY_BYTES + 1)),
+        client.options("/api/tasks", headers=preflight),
+        client.get("/openapi.json"),
+    ]
+
+    assert [answer.status_code for answer in answers] == [200, 401, 404, 422, 422, 413, 200, 200]
+    assert all(answer.headers["x-content-type-options"] == "nosniff" for answer in answers)
+
+
+def test_trailing_slash_is_not_redirected_to_the_host_header(
+    client: TestClient, auth_as: Callable[[str], dict[str, str]]
+) -> None:
+    headers = {**auth_as("user-a"), "Host": "evil.example"}
+
+    response = client.get("/api/tasks/", headers=headers, follow_redirects=False)
+
+    assert response.status_code == 404
+    assert "location" not in response.headers

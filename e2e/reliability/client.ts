@@ -3,7 +3,7 @@
  * calls the task API with retries that never duplicate a write, and records every answer.
  */
 import { randomUUID } from "node:crypto";
-import { Agent, request } from "undici";
+import { Agent, type Dispatcher, request } from "undici";
 
 /** One pool of keep-alive connections for all virtual users, as a fleet of browsers behind one NAT would have. */
 export const agent = new Agent({ connections: 256, keepAliveTimeout: 10_000, connect: { timeout: 3_000 } });
@@ -20,7 +20,8 @@ const MAX_ATTEMPTS = 6;
 const RETRY_STATUSES = new Set([502, 503, 504]);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-type Call = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; body?: unknown; headers?: Record<string, string> };
+/** `via` sends it over other connections than the shared pool, e.g. from another source address. */
+type Call = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; body?: unknown; headers?: Record<string, string>; via?: Dispatcher };
 
 /** Sends one request once; a network failure becomes status 0. */
 export async function send(base: string, call: Call, stats: Stats): Promise<Answer> {
@@ -28,7 +29,7 @@ export async function send(base: string, call: Call, stats: Stats): Promise<Answ
   try {
     const response = await request(`${base}${call.path}`, {
       method: call.method,
-      dispatcher: agent,
+      dispatcher: call.via ?? agent,
       headers: { ...(call.body === undefined ? {} : { "content-type": "application/json" }), ...call.headers },
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
       headersTimeout: 15_000,

@@ -87,7 +87,8 @@ export async function startCluster({ name, jwtMode = "shared-secret", rateLimit 
     webUrl: url,
     apiUrl: url,
     apiEnv: { ...base.apiEnv, JWT_ISSUER: url, JWT_AUDIENCE: url, CORS_ORIGINS: url, DATABASE_URL: `${postgres}/${databases.tasks}` },
-    webEnv: { ...base.webEnv, BETTER_AUTH_URL: url, NEXT_PUBLIC_API_URL: url, DATABASE_URL: `${postgres}/${databases.auth}`, REDIS_URL: redisUrl, AUTH_RATE_LIMIT: rateLimit },
+    // nginx, on loopback, is the one proxy the frontends believe; it overwrites X-Forwarded-For itself.
+    webEnv: { ...base.webEnv, BETTER_AUTH_URL: url, NEXT_PUBLIC_API_URL: url, DATABASE_URL: `${postgres}/${databases.auth}`, REDIS_URL: redisUrl, AUTH_RATE_LIMIT: rateLimit, TRUSTED_PROXIES: "127.0.0.1" },
   };
   const apiPorts = [await freePort(), await freePort()];
   const webPorts = [await freePort(), await freePort()];

@@ -1,6 +1,7 @@
 /** In jwks mode with both frontends down the API keeps verifying on its cached keys; rate limits are shared through Redis. */
 import { randomInt } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { Agent } from "undici";
 import { newStats, send } from "./client";
 import { rigForFile, signedUp } from "./fault-helpers";
 
@@ -40,4 +41,21 @@ test("a rate limit reached on one frontend holds on the other: both count in Red
   // The limit is 5 sign-ins a minute per address: three went to each instance, and the sixth is refused.
   expect(statuses.slice(0, 5)).not.toContain(429);
   expect(statuses[5]).toBe(429);
+});
+
+test("through nginx, two real clients are limited apart, and a forged X-Forwarded-For moves neither", async () => {
+  const rig = rigged();
+  // Two machines, as nginx sees them: loopback has every 127.x address, so each client binds its own.
+  const [first, second] = ["127.0.0.2", "127.0.0.3"].map((localAddress) => new Agent({ connect: { localAddress } }));
+  const signIn = async (via: Agent, forged: string) => {
+    const body = { email: "nobody@example.test", password: "not-the-password" };
+    const headers = { origin: rig.cluster.url, "x-forwarded-for": forged };
+    return (await send(rig.cluster.url, { method: "POST", path: "/api/auth/sign-in/email", body, headers, via }, newStats())).status;
+  };
+  const statuses: number[] = [];
+  for (let attempt = 0; attempt < 6; attempt += 1) statuses.push(await signIn(first!, `203.0.113.${attempt + 1}`));
+  expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  expect(await signIn(first!, "127.0.0.3")).toBe(429);
+  expect(await signIn(second!, "127.0.0.2")).toBe(401);
+  await Promise.all([first!.close(), second!.close()]);
 });

@@ -21,6 +21,7 @@ export function ownStack(name: string, frontendEnv: Record<string, string>) {
     await stack?.stop();
   });
   return {
+    webUrl: () => stack!.webUrl,
     outboxDir: () => stack!.outboxDir,
     newPage: async (browser: Browser) => (await browser.newContext({ baseURL: stack!.webUrl })).newPage(),
   };

@@ -4,12 +4,13 @@
  * DATA_DIR, and its build to its own folder, so a developer's own dev server and data are untouched.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { freePort, launch, root, type Service } from "../stack";
-import { newUser, submitSignUp } from "./helpers";
+import { linkFromEmail } from "./account-steps";
+import { newUser, signOut, submitSignUp } from "./helpers";
 
 let dev: Service | undefined;
 test.afterAll(async () => {
@@ -21,6 +22,7 @@ test("npm run dev on other ports serves a working sign-up and task list", async 
   test.setTimeout(300_000);
   const [webPort, apiPort] = [await freePort(), await freePort()];
   const secret = randomBytes(32).toString("base64url");
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tasks-dev-"));
   dev = await launch(
     "dev-ports",
     `http://localhost:${webPort}`,
@@ -31,7 +33,7 @@ test("npm run dev on other ports serves a working sign-up and task list", async 
     {
       PORT: String(webPort),
       API_PORT: String(apiPort),
-      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "tasks-dev-")),
+      DATA_DIR: dataDir,
       BETTER_AUTH_SECRET: secret,
       JWT_SECRET: secret,
       JWT_MODE: process.env.E2E_JWT_MODE ?? "shared-secret",
@@ -44,7 +46,8 @@ test("npm run dev on other ports serves a working sign-up and task list", async 
   const slow = expect.configure({ timeout: 90_000 });
   const context = await browser.newContext({ baseURL: dev.url });
   const page = await context.newPage();
-  await submitSignUp(page, newUser("dev-ports"));
+  const user = newUser("dev-ports");
+  await submitSignUp(page, user);
   await slow(page.getByRole("heading", { name: "Your tasks" })).toBeVisible();
   await page.getByLabel("New task").fill("Works on any port");
   await page.getByLabel("New task").press("Enter");
@@ -52,5 +55,17 @@ test("npm run dev on other ports serves a working sign-up and task list", async 
   await slow(task).toBeVisible();
   await page.reload();
   await slow(task).toBeVisible();
+
+  // next dev logs every request's URL, but never one carrying a token that signs someone in.
+  await signOut(page);
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  const link = await linkFromEmail(path.join(dataDir, "outbox"), user.email, "Reset your Tasks password");
+  await page.goto(link);
+  await slow(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+  const token = new URL(page.url()).searchParams.get("token")!;
+  expect(token.length).toBeGreaterThan(10);
+  expect(readFileSync(dev.log, "utf8")).not.toContain(token);
   await context.close();
 });

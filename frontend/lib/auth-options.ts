@@ -1,8 +1,10 @@
 /** The Better Auth configuration shared by the Next.js server, the migration script and the conformance tests. */
 import type { BetterAuthOptions } from "better-auth";
+import { APIError } from "better-auth/api";
 import { jwt } from "better-auth/plugins";
 import { SignJWT } from "jose";
 import { passwordResetEmail, verificationEmail } from "./account-emails";
+import { PASSWORD_MAX, PASSWORD_MIN, userFieldProblem } from "./auth-limits";
 import { AUTH_RATE_LIMITS } from "./auth-rate-limits";
 import { openDatabase } from "./database";
 import { deleteTasksFirst } from "./delete-account";
@@ -39,6 +41,12 @@ function jwtPlugin(env: Env) {
   });
 }
 
+/** Refuses a user row whose name or email is over the limits, whichever endpoint writes it. */
+async function withinLimits(user: { name?: unknown; email?: unknown }) {
+  const problem = userFieldProblem(user);
+  if (problem) throw new APIError("BAD_REQUEST", problem);
+}
+
 /** Verification links sent at sign-up and on a refused sign-in alike land on the page that explains a bad link. */
 function verifyPageLink(url: string): string {
   const link = new URL(url);
@@ -56,7 +64,8 @@ export function authOptions(env: Env) {
     database: openDatabase(env.DATABASE_URL),
     emailAndPassword: {
       enabled: true,
-      minPasswordLength: 8,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
       autoSignIn: true,
       requireEmailVerification: verifyEmails,
       sendResetPassword: ({ user, url }) => send(passwordResetEmail(user, url)),
@@ -70,10 +79,16 @@ export function authOptions(env: Env) {
       sendVerificationEmail: ({ user, url }) => send(verificationEmail(user, verifyPageLink(url))),
     },
     user: { deleteUser: { enabled: true, beforeDelete: deleteTasksFirst(env.NEXT_PUBLIC_API_URL) } },
+    databaseHooks: { user: { create: { before: withinLimits }, update: { before: withinLimits } } },
     rateLimit: { enabled: env.AUTH_RATE_LIMIT === "on", customRules: AUTH_RATE_LIMITS },
     // Only this app's own origin may post to the auth endpoints; named here rather than inferred.
     trustedOrigins: [new URL(env.BETTER_AUTH_URL).origin],
-    advanced: { useSecureCookies: isHttps(env.BETTER_AUTH_URL) },
+    advanced: {
+      useSecureCookies: isHttps(env.BETTER_AUTH_URL),
+      // server.ts rewrites this header to the one address it trusts (the socket, or a TRUSTED_PROXIES hop),
+      // so rate limits and session addresses cannot be chosen by the client.
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+    },
     ...(env.REDIS_URL && {
       secondaryStorage: createSecondaryStorage(env.REDIS_URL),
       // Kept in the database too, so sign-in and session checks survive a Redis outage.

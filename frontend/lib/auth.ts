@@ -5,6 +5,10 @@ import { authOptions } from "./auth-options";
 import { env } from "./env";
 
 function createAuth() {
+  // Under plain `next start` a client could choose its own address for the rate limits (server/client-address.ts).
+  if (process.env.TASKS_FRONTEND_SERVER !== "1") {
+    throw new Error("Start the frontend with `npm start` or `npm run dev` (frontend/server.ts), not `next start` or `next dev`.");
+  }
   const options = authOptions(env());
   // nextCookies() stays last so it sees every cookie the other plugins set.
   return betterAuth({ ...options, plugins: [...options.plugins, nextCookies()] });

@@ -7,6 +7,7 @@ import { AuthForm } from "@/components/auth/auth-form";
 import { TextField } from "@/components/auth/text-field";
 import { useAuthForm } from "@/components/auth/use-auth-form";
 import { authClient } from "@/lib/auth-client";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth-limits";
 import { AccountSection } from "./account-section";
 
 type Problems = { current?: string; next?: string };
@@ -40,7 +41,7 @@ export function PasswordForm() {
     <AccountSection id="password" title="Password">
       <AuthForm form={form} onSubmit={onSubmit} submit="Change password" busy="Changing…">
         <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" problem={problems.current} />
-        <TextField name="newPassword" label="New password" type="password" autoComplete="new-password" problem={problems.next} hint="At least 8 characters." />
+        <TextField name="newPassword" label="New password" type="password" autoComplete="new-password" problem={problems.next} hint={`At least ${PASSWORD_MIN} characters.`} maxLength={PASSWORD_MAX} />
         <div className="check">
           <input id="revoke-other-sessions" name="revokeOtherSessions" type="checkbox" defaultChecked />
           <label htmlFor="revoke-other-sessions">Sign out my other devices</label>

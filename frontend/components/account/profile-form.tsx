@@ -7,6 +7,7 @@ import { AuthForm } from "@/components/auth/auth-form";
 import { TextField } from "@/components/auth/text-field";
 import { useAuthForm } from "@/components/auth/use-auth-form";
 import { authClient } from "@/lib/auth-client";
+import { NAME_MAX } from "@/lib/auth-limits";
 import { AccountSection } from "./account-section";
 
 export function ProfileForm({ name, email }: { name: string; email: string }) {
@@ -30,7 +31,7 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
   return (
     <AccountSection id="profile" title="Profile" intro={<>You sign in as <strong>{email}</strong>.</>}>
       <AuthForm form={form} onSubmit={onSubmit} submit="Save name" busy="Saving…">
-        <TextField name="name" label="Name" autoComplete="name" defaultValue={name} problem={problem} />
+        <TextField name="name" label="Name" autoComplete="name" defaultValue={name} problem={problem} maxLength={NAME_MAX} />
       </AuthForm>
     </AccountSection>
   );

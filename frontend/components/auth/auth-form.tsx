@@ -15,7 +15,9 @@ type AuthFormProps = {
 export function AuthForm({ form, onSubmit, submit, busy, danger = false, children }: AuthFormProps) {
   return (
     // noValidate: the forms check their fields themselves and say what is wrong in words, next to the field.
-    <form onSubmit={onSubmit} noValidate aria-describedby={form.error ? form.feedbackId : undefined}>
+    // method="post": sent before the script has loaded, the fields go in the body of a request the page
+    // merely answers by rendering again, never into the URL, the history or an access log.
+    <form method="post" onSubmit={onSubmit} noValidate aria-describedby={form.error ? form.feedbackId : undefined}>
       {children}
       <FormFeedback id={form.feedbackId} error={form.error} success={form.success} />
       <button type="submit" className={danger ? "danger-solid" : "primary"} disabled={form.busy}>

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { authClient } from "@/lib/auth-client";
+import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth-limits";
+import { safeReturnPath } from "@/lib/return-path";
 import { type Field, validateCredentials } from "./auth-errors";
 import { CheckYourEmail } from "./check-your-email";
 import { AuthForm } from "./auth-form";
@@ -16,11 +18,6 @@ const copy = {
   "sign-in": { title: "Sign in", submit: "Sign in", busy: "Signing in…", switchText: "New here?", switchLink: "Create an account", switchHref: "/sign-up" },
   "sign-up": { title: "Create your account", submit: "Create account", busy: "Creating account…", switchText: "Already have an account?", switchLink: "Sign in", switchHref: "/sign-in" },
 } as const;
-
-/** Only same-site paths are followed after sign-in, so a crafted link cannot send people elsewhere. */
-function safeReturnPath(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/tasks";
-}
 
 export function CredentialsForm({ mode }: { mode: Mode }) {
   const router = useRouter();
@@ -60,15 +57,16 @@ export function CredentialsForm({ mode }: { mode: Mode }) {
     <main className="auth-card">
       <h1>{text.title}</h1>
       <AuthForm form={form} onSubmit={onSubmit} submit={text.submit} busy={text.busy}>
-        {mode === "sign-up" && <TextField name="name" label="Name" autoComplete="name" problem={problems.name} />}
-        <TextField name="email" label="Email" type="email" autoComplete="email" problem={problems.email} />
+        {mode === "sign-up" && <TextField name="name" label="Name" autoComplete="name" problem={problems.name} maxLength={NAME_MAX} />}
+        <TextField name="email" label="Email" type="email" autoComplete="email" problem={problems.email} maxLength={EMAIL_MAX} />
         <TextField
           name="password"
           label="Password"
           type="password"
           autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
           problem={problems.password}
-          hint={mode === "sign-up" ? "At least 8 characters." : undefined}
+          hint={mode === "sign-up" ? `At least ${PASSWORD_MIN} characters.` : undefined}
+          maxLength={PASSWORD_MAX}
         />
         {mode === "sign-in" && (
           <p className="forgot">

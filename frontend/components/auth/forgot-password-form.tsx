@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { authClient } from "@/lib/auth-client";
+import { EMAIL_MAX } from "@/lib/auth-limits";
 import { validateCredentials } from "./auth-errors";
 import { AuthForm } from "./auth-form";
 import { TextField } from "./text-field";
@@ -27,7 +28,7 @@ export function ForgotPasswordForm() {
       <h1>Forgot your password?</h1>
       <p className="muted intro">Enter your email and we&apos;ll send you a link to choose a new password.</p>
       <AuthForm form={form} onSubmit={onSubmit} submit="Send reset link" busy="Sending…">
-        <TextField name="email" label="Email" type="email" autoComplete="email" problem={problem} />
+        <TextField name="email" label="Email" type="email" autoComplete="email" problem={problem} maxLength={EMAIL_MAX} />
       </AuthForm>
       <p className="switch">
         Remembered it? <Link href="/sign-in">Sign in</Link>

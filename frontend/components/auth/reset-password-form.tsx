@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { authClient } from "@/lib/auth-client";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth-limits";
 import { validateCredentials } from "./auth-errors";
 import { AuthForm } from "./auth-form";
 import { TextField } from "./text-field";
@@ -39,7 +40,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <main className="auth-card">
       <h1>Choose a new password</h1>
       <AuthForm form={form} onSubmit={onSubmit} submit="Set new password" busy="Saving…">
-        <TextField name="password" label="New password" type="password" autoComplete="new-password" problem={problem} hint="At least 8 characters." />
+        <TextField name="password" label="New password" type="password" autoComplete="new-password" problem={problem} hint={`At least ${PASSWORD_MIN} characters.`} maxLength={PASSWORD_MAX} />
       </AuthForm>
       {form.error && (
         <p className="switch">

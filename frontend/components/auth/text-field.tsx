@@ -9,9 +9,10 @@ type TextFieldProps = {
   problem?: string;
   hint?: string;
   defaultValue?: string;
+  maxLength?: number;
 };
 
-export function TextField({ name, label, type = "text", autoComplete, problem, hint, defaultValue }: TextFieldProps) {
+export function TextField({ name, label, type = "text", autoComplete, problem, hint, defaultValue, maxLength }: TextFieldProps) {
   // Several forms share a page (the account page has four), so ids come from React, not from `name`.
   const id = useId();
   const note = problem ?? hint;
@@ -24,6 +25,7 @@ export function TextField({ name, label, type = "text", autoComplete, problem, h
         type={type}
         autoComplete={autoComplete}
         defaultValue={defaultValue}
+        maxLength={maxLength}
         aria-invalid={problem ? true : undefined}
         aria-describedby={note ? `${id}-note` : undefined}
       />

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { CredentialsForm } from "@/components/auth/credentials-form";
-import { redirectSignedIn } from "@/components/auth/guest-only";
+import { redirectSignedIn } from "@/lib/server/guest-only";
 
 export const metadata: Metadata = { title: "Create account · Tasks" };
 
-export default async function SignUpPage() {
-  await redirectSignedIn();
+type Props = { searchParams: Promise<{ next?: string | string[] }> };
+
+export default async function SignUpPage({ searchParams }: Props) {
+  await redirectSignedIn((await searchParams).next);
   return (
     <Suspense>
       <CredentialsForm mode="sign-up" />

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { redirectSignedIn } from "@/components/auth/guest-only";
+import { redirectSignedIn } from "@/lib/server/guest-only";
 import { LinkProblem } from "@/components/auth/link-problem";
 
 export const metadata: Metadata = { title: "Confirm your email · Tasks" };

@@ -1,4 +1,5 @@
 import { toNextJsHandler } from "better-auth/next-js";
 import { getAuth } from "@/lib/auth";
+import { guardAuthRoute } from "@/lib/server/auth-route";
 
-export const { GET, POST } = toNextJsHandler((request: Request) => getAuth().handler(request));
+export const { GET, POST } = toNextJsHandler(guardAuthRoute((request) => getAuth().handler(request)));

@@ -46,7 +46,7 @@ test("a rate limit reached on one frontend holds on the other: both count in Red
 test("through nginx, two real clients are limited apart, and a forged X-Forwarded-For moves neither", async () => {
   const rig = rigged();
   // Two machines, as nginx sees them: loopback has every 127.x address, so each client binds its own.
-  const [first, second] = ["127.0.0.2", "127.0.0.3"].map((localAddress) => new Agent({ connect: { localAddress } }));
+  const [first, second] = ["127.0.0.2", "127.0.0.3"].map((localAddress) => new Agent({ localAddress }));
   const signIn = async (via: Agent, forged: string) => {
     const body = { email: "nobody@example.test", password: "not-the-password" };
     const headers = { origin: rig.cluster.url, "x-forwarded-for": forged };

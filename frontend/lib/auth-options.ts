@@ -10,19 +10,23 @@ import { openDatabase } from "./database";
 import { deleteTasksFirst } from "./delete-account";
 import type { Env } from "./env";
 import { createMailer } from "./mailer";
+import { createRevocationFeed } from "./revocation-feed";
 import { createSecondaryStorage } from "./secondary-storage";
 import { isHttps } from "./security-headers";
 
-/** JWTs last 15 minutes: the longest a signed-out session's token can still reach the API. */
-export const TOKEN_LIFETIME = "15m";
+/** JWTs last 15 minutes; a revoked session's token is refused well before that (lib/revocation-feed.ts). */
+export const TOKEN_LIFETIME_SECONDS = 15 * 60;
+/** Revocations stay published for a token's lifetime, the API's 30 s of clock leeway, and a margin. */
+const REVOCATIONS_KEPT_SECONDS = TOKEN_LIFETIME_SECONDS + 60;
 
 function jwtPlugin(env: Env) {
   const claims = {
     issuer: env.BETTER_AUTH_URL,
     audience: env.NEXT_PUBLIC_API_URL,
-    expirationTime: TOKEN_LIFETIME,
-    // The API needs the id (`sub`, added by the plugin) and a name to show, not the whole user row.
-    definePayload: ({ user }: { user: { email: string; name: string } }) => ({ email: user.email, name: user.name }),
+    expirationTime: `${TOKEN_LIFETIME_SECONDS}s`,
+    // The API needs the id (`sub`, added by the plugin), a name to show, and the session's id (`sid`) to
+    // notice its revocation; never the session's token, which is a credential of its own.
+    definePayload: ({ user, session }: { user: { email: string; name: string }; session: { id: string } }) => ({ email: user.email, name: user.name, sid: session.id }),
   };
   if (env.JWT_MODE === "jwks") {
     return jwt({ jwks: { keyPairConfig: { alg: "EdDSA", crv: "Ed25519" } }, jwt: claims, disableSettingJwtHeader: true });
@@ -57,6 +61,7 @@ function verifyPageLink(url: string): string {
 export function authOptions(env: Env) {
   const send = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.OUTBOX_DIR });
   const verifyEmails = env.EMAIL_VERIFICATION === "on";
+  const revocations = createRevocationFeed({ keepSeconds: REVOCATIONS_KEPT_SECONDS });
   return {
     appName: "Tasks",
     secret: env.BETTER_AUTH_SECRET,
@@ -71,6 +76,7 @@ export function authOptions(env: Env) {
       sendResetPassword: ({ user, url }) => send(passwordResetEmail(user, url)),
       // Whoever needed a reset may not be the only one who knew the old password: sign every device out.
       revokeSessionsOnPasswordReset: true,
+      onPasswordReset: revocations.onPasswordReset,
     },
     emailVerification: {
       sendOnSignUp: verifyEmails,
@@ -94,6 +100,6 @@ export function authOptions(env: Env) {
       // Kept in the database too, so sign-in and session checks survive a Redis outage.
       session: { storeSessionInDatabase: true },
     }),
-    plugins: [jwtPlugin(env)],
+    plugins: [jwtPlugin(env), revocations.plugin],
   } satisfies BetterAuthOptions;
 }

@@ -3,13 +3,14 @@
  * mints tokens and the API judges them. Each CI pass checks the mode it runs in (E2E_JWT_MODE), on
  * stacks of its own so it can hold the secret, count JWKS fetches and take the JWKS down.
  */
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { promisify } from "node:util";
 import { type APIRequestContext, expect, request, test } from "@playwright/test";
 import { createEmailVerificationToken } from "better-auth/api";
 import { signJWT } from "better-auth/crypto";
-import { JwksProxy } from "../jwks-proxy";
+import { DocumentProxy } from "../document-proxy";
 import { freePort, type JwtMode, planStack, root, type Service, type StackPlan, startApi, startWeb } from "../stack";
 import { newUser } from "./helpers";
 
@@ -98,7 +99,7 @@ test.describe("jwks mode", () => {
   test.skip(mode !== "jwks", "runs in the jwks pass");
   test.describe.configure({ mode: "serial" });
   let plan: StackPlan;
-  let proxy: JwksProxy;
+  let proxy: DocumentProxy;
   const services: Service[] = [];
   let account: Account;
 
@@ -106,7 +107,7 @@ test.describe("jwks mode", () => {
     plan = await planStack({ jwtMode: "jwks", name: "conformance-jwks" });
     services.push(await startWeb(plan));
     // The API reaches the JWKS only through the proxy, which counts its fetches.
-    proxy = await JwksProxy.start(`${plan.webUrl}/api/auth/jwks`);
+    proxy = await DocumentProxy.start(`${plan.webUrl}/api/auth/jwks`);
     services.push(await startApi(plan, { env: { JWKS_URL: proxy.url } }));
     await expect.poll(() => proxy.fetches, { message: "the API fetches the JWKS at startup" }).toBe(1);
     account = await signUp(plan.webUrl);
@@ -129,7 +130,9 @@ test.describe("jwks mode", () => {
     const [oldToken, unsentOldToken] = [await account.token(), await account.token()];
     expect(await me(plan.apiUrl, oldToken)).toMatchObject({ status: 200 });
 
-    const rotated = execFileSync("npm", ["--workspace", "frontend", "run", "--silent", "rotate-jwt-key"], { cwd: root, env: { ...process.env, ...plan.webEnv }, encoding: "utf8" });
+    // Asynchronously: a blocked event loop would miss the server closing the idle keep-alive socket,
+    // and the next request would be written into a connection that is already gone (ECONNRESET).
+    const { stdout: rotated } = await promisify(execFile)("npm", ["--workspace", "frontend", "run", "--silent", "rotate-jwt-key"], { cwd: root, env: { ...process.env, ...plan.webEnv }, encoding: "utf8" });
     const newKid = /New signing key: (\S+)/.exec(rotated)?.[1];
     const newToken = await account.token();
 

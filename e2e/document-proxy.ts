@@ -1,7 +1,10 @@
-/** A loopback proxy in front of the frontend's JWKS: it counts the API's fetches and can play dead. */
+/**
+ * A loopback proxy in front of one of the frontend's public documents (the JWKS, the revocation feed):
+ * it counts the API's fetches, passes their query on, and can play dead.
+ */
 import { createServer } from "node:http";
 
-export class JwksProxy {
+export class DocumentProxy {
   /** Requests the API made, answered or not. */
   fetches = 0;
   /** While true, every request has its connection dropped, as if the frontend were gone. */
@@ -12,8 +15,9 @@ export class JwksProxy {
     readonly close: () => Promise<void>,
   ) {}
 
-  static async start(target: string): Promise<JwksProxy> {
-    let proxy: JwksProxy | undefined;
+  /** `target` is the document's own URL; the proxy serves it at the same path. */
+  static async start(target: string): Promise<DocumentProxy> {
+    let proxy: DocumentProxy | undefined;
     const server = createServer(async (request, response) => {
       proxy!.fetches += 1;
       if (proxy!.down) {
@@ -21,7 +25,7 @@ export class JwksProxy {
         return;
       }
       try {
-        const upstream = await fetch(target);
+        const upstream = await fetch(`${target}${new URL(request.url ?? "/", "http://proxy.invalid").search}`);
         response.writeHead(upstream.status, { "Content-Type": upstream.headers.get("content-type") ?? "application/json" });
         response.end(Buffer.from(await upstream.arrayBuffer()));
       } catch {
@@ -31,7 +35,7 @@ export class JwksProxy {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as { port: number };
     const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-    proxy = new JwksProxy(`http://127.0.0.1:${port}/api/auth/jwks`, close);
+    proxy = new DocumentProxy(`http://127.0.0.1:${port}${new URL(target).pathname}`, close);
     return proxy;
   }
 }

@@ -190,7 +190,7 @@ async function main() {
 
   results.seconds = (Date.now() - started) / 1000;
   const out = quick ? "bench/RESULTS-quick.md" : "bench/RESULTS.md";
-  writeFileSync(path.join(root, out), render(results) + soakSection(path.join(root, out)));
+  writeFileSync(path.join(root, out), render(results) + recordedSections(path.join(root, out)));
   step(`Wrote ${out} in ${results.seconds.toFixed(0)} s`);
   // CI runs the quick mode: it fails on broken behaviour, never on a timing.
   const found = defects(results);
@@ -204,12 +204,15 @@ try {
   await Promise.all(services.map((service) => service.stop()));
 }
 
-/** The full soak's figures (`npm run soak`) are recorded under "## Soak"; a benchmark run keeps them. */
-function soakSection(file: string): string {
+/**
+ * The figures of the full soak (`npm run soak`, "## Soak") and of the revocation case
+ * (`npm run bench:revocation`, "## Revocation") close the file; a benchmark run keeps them.
+ */
+function recordedSections(file: string): string {
   try {
     const text = readFileSync(file, "utf8");
-    const at = text.indexOf("\n## Soak");
-    return at === -1 ? "" : text.slice(at);
+    const found = ["\n## Soak", "\n## Revocation"].map((heading) => text.indexOf(heading)).filter((at) => at !== -1);
+    return found.length ? text.slice(Math.min(...found)) : "";
   } catch {
     return "";
   }

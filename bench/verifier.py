@@ -22,15 +22,18 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from fastapi_better_auth import JwtVerifier, TransportResponse, User
 from fastapi_better_auth import __version__ as bridge_version
 
-from app.core.security import TokenError, TokenVerifier
-from app.core.security.claims import ClaimRules
+from app.core.security import RevocationFeed, TokenError, TokenVerifier
+from app.core.security.claims import ClaimRules, id_digest
 from app.core.security.jwks import JwksKeys
+from app.core.security.revocations import parse_page
 from app.core.security.shared_secret import SharedSecret
 
 ISSUER = "http://localhost:3000"
 # The bridge takes one origin as both `iss` and `aud`, so the shared tokens name it twice.
 AUDIENCE = ISSUER
-RULES = ClaimRules(ISSUER, AUDIENCE, max_lifetime=3600)
+RULES = ClaimRules(ISSUER, AUDIENCE, max_lifetime=3600, require_sid=True)
+# What the API would know after a busy quarter of an hour: this many revoked sessions and cutoffs.
+KNOWN_REVOCATIONS = 1_000
 SECRET = secrets.token_urlsafe(32)
 ED25519_KEY = Ed25519PrivateKey.generate()
 KID = "bench-key"
@@ -65,7 +68,7 @@ class Mode:
     header: dict[str, str]
     signing_key: object
     verifying_key: object
-    verifier: Callable[[], TokenVerifier]
+    verifier: Callable[[RevocationFeed | None], TokenVerifier]
 
     def sign(self, n: int, **header: str) -> str:
         return jwt.encode(claims(n), self.signing_key, self.alg, headers={**self.header, **header})
@@ -78,7 +81,7 @@ MODES = [
         {"typ": "JWT"},
         SECRET,
         SECRET,
-        lambda: TokenVerifier([SharedSecret(SECRET)], RULES),
+        lambda feed: TokenVerifier([SharedSecret(SECRET)], RULES, revocations=feed),
     ),
     Mode(
         "jwks",
@@ -86,7 +89,7 @@ MODES = [
         {"kid": KID},
         ED25519_KEY,
         ED25519_KEY.public_key(),
-        lambda: TokenVerifier([JwksKeys(StaticJwks())], RULES),
+        lambda feed: TokenVerifier([JwksKeys(StaticJwks())], RULES, revocations=feed),
     ),
 ]
 
@@ -102,6 +105,7 @@ def claims(n: int) -> dict[str, object]:
         "sub": f"user-{n:08d}",
         "email": f"user-{n}@example.com",
         "name": f"User {n}",
+        "sid": f"session-{n:08d}",
         "iss": ISSUER,
         "aud": AUDIENCE,
         "iat": now,
@@ -130,8 +134,28 @@ def pyjwt_microseconds_per_call(mode: Mode, tokens: list[str]) -> float:
     return (time.perf_counter() - started) / len(tokens) * 1e6
 
 
+def known_revocations() -> RevocationFeed:
+    """A feed follower that has read KNOWN_REVOCATIONS sessions and as many user cutoffs, none of
+    them the benchmark's tokens; it never polls."""
+    entries = [
+        entry
+        for n in range(KNOWN_REVOCATIONS)
+        for entry in (
+            {"id": f"s{n}", "kind": "session", "subject": id_digest(f"gone-{n}"), "before": None},
+            {"id": f"u{n}", "kind": "user", "subject": id_digest(f"cut-{n}"), "before": 1},
+        )
+    ]
+    page = {"now": 0, "keepSeconds": 960, "more": False, "entries": entries}
+    for entry in entries:
+        entry["createdAt"] = 0
+    feed = RevocationFeed("http://127.0.0.1:9/never-polled")
+    feed.apply(parse_page(json.dumps(page).encode()))
+    return feed
+
+
 async def measure(mode: Mode, calls: int, rounds: int, *, with_bridge: bool) -> dict[str, float]:
-    """Best of `rounds`: misses verify distinct tokens in a fresh verifier, hits one token again.
+    """Best of `rounds`: misses verify distinct tokens in a fresh verifier, hits one token again;
+    "hit, feed" is the same hit with the revocation check after it, as the API runs by default.
 
     With `with_bridge`, the bridge's verifier runs on the same tokens in the same rounds, so a
     burst of load from elsewhere cannot favour one side. It keeps no verified-token cache, so its
@@ -146,11 +170,15 @@ async def measure(mode: Mode, calls: int, rounds: int, *, with_bridge: bool) -> 
     def keep(name: str, value: float) -> None:
         best[name] = min(best.get(name, value), value)
 
+    feed = known_revocations()
     for _ in range(rounds):
-        verifier = mode.verifier()
+        verifier = mode.verifier(None)
         await verifier.verify(distinct[0])  # loads the keys outside the timed part
         keep("miss", await microseconds_per_call(verifier, distinct[1:]))
         keep("hit", await microseconds_per_call(verifier, [distinct[0]] * calls))
+        following = mode.verifier(feed)
+        await following.verify(distinct[0])
+        keep("hit, feed", await microseconds_per_call(following, [distinct[0]] * calls))
         keep("pyjwt", pyjwt_microseconds_per_call(mode, distinct[1:]))
         if bridge:
             keep("bridge miss", await bridge_microseconds_per_call(bridge, distinct[1:]))
@@ -188,18 +216,21 @@ async def main() -> None:
         f"(Python {platform.python_version()}, PyJWT {jwt.__version__}, "
         f"fastapi-better-auth-bridge {bridge_version}):\n"
     )
-    print("| verifier | alg | cache miss | cache hit | PyJWT decode alone |")
-    print("|---|---|---:|---:|---:|")
+    print(
+        "| verifier | alg | cache miss | cache hit | cache hit + revocation check "
+        f"({KNOWN_REVOCATIONS:,} sessions and cutoffs known) | PyJWT decode alone |"
+    )
+    print("|---|---|---:|---:|---:|---:|")
     for mode in MODES:
         best = await measure(mode, calls, rounds, with_bridge=mode.alg == "EdDSA")
         print(
             f"| ours ({mode.name}) | {mode.alg} | {best['miss']:.1f} | {best['hit']:.2f} "
-            f"| {best['pyjwt']:.1f} |"
+            f"| {best['hit, feed']:.2f} | {best['pyjwt']:.1f} |"
         )
         if "bridge miss" in best:
             print(
                 f"| fastapi-better-auth-bridge `JwtVerifier` | EdDSA | {best['bridge miss']:.1f} "
-                f"| {best['bridge hit']:.1f} (no cache) | |"
+                f"| {best['bridge hit']:.1f} (no cache) | | |"
             )
     fetches, per_refusal = await kid_storm(calls)
     print(

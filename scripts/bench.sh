@@ -16,5 +16,12 @@ fi
 
 # The benchmark's own build folder, so it never collides with a dev server's or a test run's.
 export E2E_DIST_DIR=.next-bench NEXT_TELEMETRY_DISABLED=1
-step "Benchmark (bench/run.ts${*:+ $*})"
-npx tsx bench/run.ts "$@"
+# `npm run bench:revocation`: the revocation latency case, which also needs the scale-out's servers.
+script=bench/run.ts
+if [ "${1:-}" = "--revocation" ]; then
+  shift
+  script=bench/revocation.ts
+  bash scripts/services.sh
+fi
+step "Benchmark ($script${*:+ $*})"
+npx tsx "$script" "$@"

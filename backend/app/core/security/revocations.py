@@ -41,6 +41,8 @@ PRUNE_EVERY_MS = 10_000
 WARN_EVERY_SECONDS = 60.0
 
 WhenStale = Literal["serve", "refuse"]
+# The cutoff of a user nobody cut off: every token is issued after it.
+NO_CUTOFF = -math.inf
 KINDS = frozenset({"session", "user", "deleted-user"})
 
 
@@ -132,6 +134,7 @@ class RevocationFeed:
         self._poll_seconds = poll_seconds
         self._stale_after = stale_after
         self._when_stale = when_stale
+        self._refuse_when_stale = when_stale == "refuse"
         self._on_deleted_user = on_deleted_user
         self._timeout = timeout
         self._monotonic = monotonic
@@ -144,15 +147,16 @@ class RevocationFeed:
         self._last_success = -math.inf
         self._failing_since: float | None = None
         self._next_warning = -math.inf
+        self._removals: set[asyncio.Task[None]] = set()
         self.loaded = asyncio.Event()
 
     def check(self, token: VerifiedToken) -> None:
         """On the request path, after the cache: no I/O, a set and a dict lookup."""
-        if self._when_stale == "refuse" and self._stale():
+        if self._refuse_when_stale and self._stale():
             raise RevocationsUnavailableError
-        if token.session_key in self._sessions:
-            raise TokenError("token has been revoked")
-        if token.issued_at < self._cutoffs.get(token.user_key, -math.inf):
+        if token.session_key in self._sessions or token.issued_at < self._cutoffs.get(
+            token.user_key, NO_CUTOFF
+        ):
             raise TokenError("token has been revoked")
 
     def status(self) -> dict[str, object]:
@@ -169,7 +173,7 @@ class RevocationFeed:
 
     @property
     def refusing(self) -> bool:
-        return self._when_stale == "refuse" and self._stale()
+        return self._refuse_when_stale and self._stale()
 
     def _stale(self) -> bool:
         return self._monotonic() - self._last_success > self._stale_after
@@ -178,15 +182,20 @@ class RevocationFeed:
         """Runs until cancelled: polls, sooner again after a success, backing off after failures."""
         async with httpx2.AsyncClient(timeout=self._timeout, follow_redirects=False) as client:
             delay = self._poll_seconds
-            while True:
-                try:
-                    await self.poll(client)
-                except (FetchError, ValueError, RecursionError) as exc:
-                    self._failed(exc)
-                    delay = min(delay * 2, max(MAX_RETRY_SECONDS, self._poll_seconds))
-                else:
-                    delay = self._poll_seconds
-                await asyncio.sleep(delay)
+            try:
+                while True:
+                    try:
+                        await self.poll(client)
+                    except (FetchError, ValueError, RecursionError) as exc:
+                        self._failed(exc)
+                        delay = min(delay * 2, max(MAX_RETRY_SECONDS, self._poll_seconds))
+                    else:
+                        delay = self._poll_seconds
+                    await asyncio.sleep(delay)
+            finally:
+                # A removal cut short is done again from the feed at the next start.
+                for removal in self._removals:
+                    removal.cancel()
 
     async def poll(self, client: httpx2.AsyncClient) -> None:
         """Reads every entry since the last poll, a page at a time; FetchError or ValueError if the
@@ -204,7 +213,7 @@ class RevocationFeed:
                 )
             )
             round_now = page.now if round_now is None else round_now
-            await self._apply(page)
+            self.apply(page)
             last = page.entries[-1].created_at if page.entries else since
             # A full page ending where it began is one millisecond of 500 entries: never seen, but
             # asking again would loop.
@@ -214,7 +223,8 @@ class RevocationFeed:
         self._cursor = round_now - OVERLAP_MS
         self._succeeded()
 
-    async def _apply(self, page: Page) -> None:
+    def apply(self, page: Page) -> None:
+        """Takes in one page of the feed; an entry already known is skipped."""
         for entry in page.entries:
             if entry.id in self._known:
                 continue
@@ -224,10 +234,13 @@ class RevocationFeed:
                 self._sessions.add(entry.key)
             else:
                 self._cutoffs[entry.key] = max(
-                    entry.before, self._cutoffs.get(entry.key, -math.inf)
+                    entry.before, self._cutoffs.get(entry.key, NO_CUTOFF)
                 )
             if entry.deleted_user is not None and self._on_deleted_user is not None:
-                await self._on_deleted_user(entry.deleted_user)
+                # Not awaited: removing tasks waits for the database, and the next poll must not.
+                removal = asyncio.create_task(self._on_deleted_user(entry.deleted_user))
+                self._removals.add(removal)
+                removal.add_done_callback(self._removals.discard)
         if page.now >= self._next_prune_ms:
             self._next_prune_ms = page.now + PRUNE_EVERY_MS
             self._prune(page.now)
@@ -246,7 +259,7 @@ class RevocationFeed:
             if entry.before is None:
                 sessions.add(entry.key)
             else:
-                cutoffs[entry.key] = max(entry.before, cutoffs.get(entry.key, -math.inf))
+                cutoffs[entry.key] = max(entry.before, cutoffs.get(entry.key, NO_CUTOFF))
         self._sessions, self._cutoffs = sessions, cutoffs
 
     def _succeeded(self) -> None:

@@ -2,7 +2,7 @@
 
 from fastapi import FastAPI
 
-from app.core.security import Identity
+from better_auth_jwt import Identity
 from app.main import create_app as create_api
 
 ANONYMOUS = Identity(user_id="bench-anonymous", email="anonymous@example.test", name="Anonymous")

@@ -75,7 +75,7 @@ async def main() -> None:
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
     now = int(time.time())
-    claims = {"sub": "u1", "iss": ISSUER, "aud": AUDIENCE, "iat": now, "exp": now + 900}
+    claims = {"sub": "u1", "sid": "s1", "iss": ISSUER, "aud": AUDIENCE, "iat": now, "exp": now + 900}
     app = create_app()
     me = scope("/api/me", [(b"authorization", f"Bearer {jwt.encode(claims, SECRET)}".encode())])
     anonymous = scope("/bench/me", [])

@@ -42,8 +42,8 @@ function verifierRow(table: string, name: string): [number, number] | null {
 function summary(r: Results): string[] {
   const rows: string[] = [];
   const add = (id: string, what: string, target: string, result: string, met: string) => rows.push(`| ${id} | ${what} | ${target} | ${result} | ${met} |`);
-  const hs = r.verifier ? verifierRow(r.verifier, "ours (shared-secret)") : null;
-  const ed = r.verifier ? verifierRow(r.verifier, "ours (jwks)") : null;
+  const hs = r.verifier ? verifierRow(r.verifier, "better-auth-jwt (shared-secret)") : null;
+  const ed = r.verifier ? verifierRow(r.verifier, "better-auth-jwt (jwks)") : null;
   const bridge = r.verifier ? verifierRow(r.verifier, "fastapi-better-auth-bridge") : null;
   if (hs && ed && bridge) {
     add("1", "µs per verification", "hit ≤ 5 µs; miss no slower than the bridge", `hit ${hs[1]} (HS256), ${ed[1]} (EdDSA); EdDSA miss ${ed[0]} vs bridge ${bridge[0]} (ratio ${(ed[0] / bridge[0]).toFixed(2)}); HS256 miss ${hs[0]}`, verdict(Math.max(hs[1], ed[1]) <= 5 && ed[0] <= bridge[0]));

@@ -22,11 +22,11 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from fastapi_better_auth import JwtVerifier, TransportResponse, User
 from fastapi_better_auth import __version__ as bridge_version
 
-from app.core.security import RevocationFeed, TokenError, TokenVerifier
-from app.core.security.claims import ClaimRules, id_digest
-from app.core.security.jwks import JwksKeys
-from app.core.security.revocations import parse_page
-from app.core.security.shared_secret import SharedSecret
+from better_auth_jwt import RevocationFeed, TokenError, TokenVerifier
+from better_auth_jwt.claims import ClaimRules, id_digest
+from better_auth_jwt.jwks import JwksKeys
+from better_auth_jwt.revocations import parse_page
+from better_auth_jwt.shared_secret import SharedSecret
 
 ISSUER = "http://localhost:3000"
 # The bridge takes one origin as both `iss` and `aud`, so the shared tokens name it twice.
@@ -224,7 +224,7 @@ async def main() -> None:
     for mode in MODES:
         best = await measure(mode, calls, rounds, with_bridge=mode.alg == "EdDSA")
         print(
-            f"| ours ({mode.name}) | {mode.alg} | {best['miss']:.1f} | {best['hit']:.2f} "
+            f"| better-auth-jwt ({mode.name}) | {mode.alg} | {best['miss']:.1f} | {best['hit']:.2f} "
             f"| {best['hit, feed']:.2f} | {best['pyjwt']:.1f} |"
         )
         if "bridge miss" in best:

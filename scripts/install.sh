@@ -27,7 +27,9 @@ if [ ! -x "$venv/bin/python" ]; then
   step "Creating $venv with $($python --version)"
   "$python" -m venv "$venv" || die "could not create a virtualenv; on Debian/Ubuntu install the python3-venv package."
 fi
-wanted=$(cat backend/requirements.txt backend/requirements-dev.txt | sha256sum | cut -d' ' -f1)
+# The verifier package is installed from its path: a change to its sources reinstalls it too.
+package_sources=$(find packages/better-auth-jwt/src packages/better-auth-jwt/pyproject.toml -type f -not -name '*.pyc' | sort)
+wanted=$(cat backend/requirements.txt backend/requirements-dev.txt $package_sources | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$venv/.requirements.sha256" 2>/dev/null)" != "$wanted" ]; then
   step "Installing pinned Python packages"
   "$venv/bin/pip" install --quiet --disable-pip-version-check -r backend/requirements-dev.txt

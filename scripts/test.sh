@@ -11,6 +11,11 @@ step "Backend lint (ruff check, ruff format --check)"
 step "Backend tests (pytest)"
 (cd backend && .venv/bin/pytest -q)
 
+# Against the copy installed in the backend's virtualenv; CI also tests the built wheel on its own.
+step "Verifier package (packages/better-auth-jwt): ruff, pytest"
+(cd packages/better-auth-jwt && ../../backend/.venv/bin/ruff check . && ../../backend/.venv/bin/ruff format --check . \
+  && ../../backend/.venv/bin/pytest -q -p no:cacheprovider tests)
+
 step "Frontend lint (eslint) and unit tests (vitest)"
 npm --workspace frontend run --silent lint
 npm --workspace frontend run --silent test

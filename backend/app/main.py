@@ -1,10 +1,10 @@
 """Builds the FastAPI app; run it with `uvicorn --factory app.main:create_app`."""
 
-import asyncio
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, suppress
+from contextlib import asynccontextmanager
 
+from better_auth_jwt import TokenVerifier
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -19,8 +19,7 @@ from app.core.body_limit import BodySizeLimit
 from app.core.config import Settings, get_settings
 from app.core.db import create_db_engine
 from app.core.hardening import Hardening
-from app.core.security import build_revocation_feed, build_verifier
-from app.core.security.fetch import FETCH_TIMEOUT_SECONDS
+from app.core.security import verifier_settings
 
 logger = logging.getLogger(__name__)
 
@@ -42,32 +41,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         except Exception as exc:
             logger.warning("Could not remove the tasks of a deleted account: %s", exc)
 
-    revocations = build_revocation_feed(settings, on_deleted_user=remove_tasks_of_deleted_user)
+    verifier = TokenVerifier.from_settings(
+        verifier_settings(settings), on_deleted_user=remove_tasks_of_deleted_user
+    )
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # Not awaited: the API starts even while the frontend serving the JWKS is still down.
-        background = [asyncio.create_task(app.state.verifier.keep_keys_fresh())]
-        if revocations is not None:
-            background.append(asyncio.create_task(revocations.follow()))
-            # A restarted instance must know every revocation before it answers, if the feed
-            # answers at all; a frontend that is down only delays startup by the fetch timeout.
-            with suppress(TimeoutError):
-                await asyncio.wait_for(revocations.loaded.wait(), FETCH_TIMEOUT_SECONDS)
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Keys and revocations stay current in the background (TokenVerifier.running).
         try:
-            yield
+            async with verifier.running():
+                yield
         finally:
-            for task in background:
-                task.cancel()
-            for task in background:
-                with suppress(asyncio.CancelledError):
-                    await task
             engine.dispose()
 
     # No slash redirects: Starlette builds their Location from the request's Host header.
     app = FastAPI(title="Tasks API", lifespan=lifespan, redirect_slashes=False)
-    app.state.verifier = build_verifier(settings, revocations)
-    app.state.revocations = revocations
+    app.state.verifier = verifier
     app.state.engine = engine
     # Added innermost first. Outermost, Hardening marks every answer nosniff, preflights included;
     # CORS next, so a 413 still reaches the page; the body limit refuses before anything reads it.

@@ -3,11 +3,11 @@
 import time
 from collections.abc import Callable
 
+from better_auth_jwt.testing import JwksServer
 from fastapi.testclient import TestClient
 
 from app.core.config import Settings
 from app.main import create_app
-from tests.signing import JwksServer
 
 OTHER_ORIGIN = "http://evil.example"
 

@@ -1,10 +1,12 @@
 import { expect, test } from "@playwright/test";
+import { signIn } from "./account-steps";
 import { addTask, alertIn, apiUrl, newUser, signOut, signUp, tokenOf } from "./helpers";
 
 test("a user manages their own tasks, and the next user sees none of them", async ({ page, request }) => {
   const tasks = page.getByRole("list", { name: "Tasks" });
 
-  await signUp(page, newUser("a"));
+  const userA = newUser("a");
+  await signUp(page, userA);
   await expect(page.getByText("No tasks yet")).toBeVisible();
   await addTask(page, "Buy milk");
   await addTask(page, "Pay rent");
@@ -31,6 +33,8 @@ test("a user manages their own tasks, and the next user sees none of them", asyn
   expect(rent?.title).toBe("Pay rent");
 
   await signOut(page);
+  // Signed out means signed out at the API too (the revocation feed), not only in the browser.
+  await expect.poll(async () => (await request.get(`${apiUrl()}/api/tasks`, { headers: { Authorization: `Bearer ${tokenA}` } })).status()).toBe(401);
 
   await signUp(page, newUser("b"));
   await expect(page.getByText("No tasks yet")).toBeVisible();
@@ -41,7 +45,9 @@ test("a user manages their own tasks, and the next user sees none of them", asyn
   expect((await request.delete(`${apiUrl()}/api/tasks/${rent!.id}`, asB)).status()).toBe(404);
   await expect((await request.get(`${apiUrl()}/api/tasks`, asB)).json()).resolves.toMatchObject({ items: [], total: 0 });
 
-  const stillA = await request.get(`${apiUrl()}/api/tasks/${rent!.id}`, { headers: { Authorization: `Bearer ${tokenA}` } });
+  await signOut(page);
+  await signIn(page, userA);
+  const stillA = await request.get(`${apiUrl()}/api/tasks/${rent!.id}`, { headers: { Authorization: `Bearer ${await tokenOf(page)}` } });
   expect(await stillA.json()).toMatchObject({ title: "Pay rent", completed: true });
 });
 

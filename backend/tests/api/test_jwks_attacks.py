@@ -6,6 +6,7 @@ import secrets
 from collections.abc import Callable, Iterator
 
 import pytest
+from better_auth_jwt.testing import KID, ClaimsFactory, JwksServer, forge, jwks_document, public_jwk
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from fastapi.testclient import TestClient
@@ -16,7 +17,6 @@ from app.core.config import Settings
 from app.main import create_app
 from tests.api.test_token_attacks import assert_refused
 from tests.conftest import TEST_SECRET
-from tests.signing import KID, ClaimsFactory, JwksServer, forge, jwks_document, public_jwk
 
 EdDSAFactory = Callable[..., str]
 

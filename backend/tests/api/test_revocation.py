@@ -6,15 +6,15 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
+from better_auth_jwt.claims import id_digest
+from better_auth_jwt.testing import FeedServer
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
 from app.core.config import Settings
-from app.core.security.claims import id_digest
 from app.main import create_app
 from app.models import Task
 from tests.conftest import TokenFactory
-from tests.feed import FeedServer
 
 AppFactory = Callable[..., TestClient]
 

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from better_auth_jwt.claims import LEEWAY_SECONDS
+from better_auth_jwt.compact import MAX_TOKEN_LENGTH
+from better_auth_jwt.testing import KID, ClaimsFactory, b64url, forge
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi.testclient import TestClient
 from httpx2 import Response
 
-from app.core.security.claims import LEEWAY_SECONDS
-from app.core.security.compact import MAX_TOKEN_LENGTH
 from tests.conftest import TEST_SECRET
-from tests.signing import KID, ClaimsFactory, b64url, forge
 
 OTHER_BETTER_AUTH_TOKENS = json.loads(
     (

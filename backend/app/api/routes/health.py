@@ -2,12 +2,12 @@
 
 from typing import Any
 
+from better_auth_jwt import RevocationFeed
 from fastapi import APIRouter, Request, Response, status
 from sqlalchemy import text
 
 from app.api.deps import SessionDep
 from app.api.errors import UNAVAILABLE
-from app.core.security import RevocationFeed
 
 router = APIRouter(tags=["health"])
 
@@ -17,7 +17,7 @@ def health(request: Request, response: Response, session: SessionDep) -> dict[st
     # An unreachable database raises OperationalError, which main.py turns into a 503.
     session.exec(text("SELECT 1"))
     answer: dict[str, Any] = {"status": "ok"}
-    revocations: RevocationFeed | None = request.app.state.revocations
+    revocations: RevocationFeed | None = request.app.state.verifier.revocations
     if revocations is not None:
         answer["revocations"] = revocations.status()
         if revocations.refusing:

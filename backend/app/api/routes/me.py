@@ -1,10 +1,10 @@
 """The caller's identity as the verified token states it, and the data held for it."""
 
+from better_auth_jwt import Identity
 from fastapi import APIRouter
 
 from app import crud
 from app.api.deps import CurrentUser, SessionDep
-from app.core.security import Identity
 from app.models import TasksDeleted
 
 router = APIRouter(tags=["me"])

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from jwt.algorithms import OKPAlgorithm
 
-from app.core.security.compact import decode_base64url
-from app.core.security.errors import KeysUnavailableError, TokenError
-from app.core.security.fetch import FetchError, JwksFetch
+from better_auth_jwt.compact import decode_base64url
+from better_auth_jwt.errors import KeysUnavailableError, TokenError
+from better_auth_jwt.fetch import FetchError, JwksFetch
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ import base64
 import json
 from dataclasses import dataclass
 
-from app.core.security.errors import TokenError
+from better_auth_jwt.errors import TokenError
 
 # Far above any token Better Auth issues; refused before any decoding work is spent on it.
 MAX_TOKEN_LENGTH = 8 * 1024

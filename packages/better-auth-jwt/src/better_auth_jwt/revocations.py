@@ -12,15 +12,15 @@ import json
 import logging
 import math
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, TypeGuard
 
 import httpx2
 
-from app.core.security.claims import VerifiedToken, id_digest
-from app.core.security.errors import RevocationsUnavailableError, TokenError
-from app.core.security.fetch import FETCH_TIMEOUT_SECONDS, FetchError, download
+from better_auth_jwt.claims import VerifiedToken, id_digest
+from better_auth_jwt.errors import RevocationsUnavailableError, TokenError
+from better_auth_jwt.fetch import FETCH_TIMEOUT_SECONDS, FetchError, download
 
 logger = logging.getLogger(__name__)
 
@@ -111,7 +111,7 @@ def _entry(item: object) -> Entry | None:
     return Entry(entry_id, kind, id_digest(subject), math.inf, int(created_at), subject)
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[int | float]:
     is_number = isinstance(value, int | float) and not isinstance(value, bool)
     return is_number and math.isfinite(value)  # type: ignore[arg-type]
 
@@ -126,7 +126,7 @@ class RevocationFeed:
         poll_seconds: float = POLL_SECONDS,
         stale_after: float = STALE_AFTER_SECONDS,
         when_stale: WhenStale = "serve",
-        on_deleted_user: Callable[[str], Awaitable[None]] | None = None,
+        on_deleted_user: Callable[[str], Coroutine[Any, Any, None]] | None = None,
         timeout: float = FETCH_TIMEOUT_SECONDS,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:

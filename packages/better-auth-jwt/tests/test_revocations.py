@@ -11,11 +11,11 @@ from collections.abc import AsyncIterator, Iterator
 import httpx2
 import pytest
 
-from app.core.security.claims import Identity, VerifiedToken, id_digest
-from app.core.security.errors import RevocationsUnavailableError, TokenError
-from app.core.security.fetch import FetchError
-from app.core.security.revocations import OVERLAP_MS, RevocationFeed, WhenStale, parse_page
-from tests.feed import KEEP_SECONDS, FeedServer
+from better_auth_jwt.claims import Identity, VerifiedToken, id_digest
+from better_auth_jwt.errors import RevocationsUnavailableError, TokenError
+from better_auth_jwt.fetch import FetchError
+from better_auth_jwt.revocations import OVERLAP_MS, RevocationFeed, WhenStale, parse_page
+from better_auth_jwt.testing import KEEP_SECONDS, FeedServer
 
 pytestmark = pytest.mark.anyio
 
@@ -307,7 +307,7 @@ async def test_check_refuse_mode_refuses_before_the_first_read_and_once_stale(
 async def test_follow_warns_once_while_down_and_says_when_it_is_back(
     server: FeedServer, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="app.core.security.revocations")
+    caplog.set_level(logging.INFO, logger="better_auth_jwt.revocations")
     server.status = 503
     feed = RevocationFeed(server.url, poll_seconds=0.01)
     following = asyncio.create_task(feed.follow())

@@ -3,7 +3,7 @@
 import hashlib
 from collections import OrderedDict
 
-from app.core.security.claims import VerifiedToken
+from better_auth_jwt.claims import VerifiedToken
 
 # A few hundred bytes each: ten thousand active tokens cost a few MB at most.
 MAX_ENTRIES = 10_000

@@ -5,8 +5,8 @@ import time
 
 import pytest
 
-from app.core.security.fetch import MAX_JWKS_BYTES, FetchError, http_jwks_fetch
-from tests.signing import JwksServer
+from better_auth_jwt.fetch import MAX_JWKS_BYTES, FetchError, http_jwks_fetch
+from better_auth_jwt.testing import JwksServer
 
 pytestmark = pytest.mark.anyio
 

@@ -1,22 +1,23 @@
 """Verifies a bearer token: one pinned algorithm per configured key, strict checks, a cache."""
 
 import asyncio
+import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from typing import Any, Protocol
 
 from jwt.algorithms import Algorithm
 
-from app.core.config import Settings
-from app.core.security.cache import VerifiedTokenCache, cache_key
-from app.core.security.claims import ClaimRules, Identity, VerifiedToken
-from app.core.security.compact import MAX_TOKEN_LENGTH, parse_json_object, split_token
-from app.core.security.errors import TokenError
-from app.core.security.fetch import http_jwks_fetch
-from app.core.security.jwks import JwksKeys
-from app.core.security.revocations import RevocationFeed
-from app.core.security.shared_secret import SharedSecret
+from better_auth_jwt.cache import VerifiedTokenCache, cache_key
+from better_auth_jwt.claims import ClaimRules, Identity, VerifiedToken
+from better_auth_jwt.compact import MAX_TOKEN_LENGTH, parse_json_object, split_token
+from better_auth_jwt.errors import TokenError
+from better_auth_jwt.fetch import FETCH_TIMEOUT_SECONDS, http_jwks_fetch
+from better_auth_jwt.jwks import JwksKeys
+from better_auth_jwt.revocations import RevocationFeed
+from better_auth_jwt.settings import VerifierSettings
+from better_auth_jwt.shared_secret import SharedSecret
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +32,10 @@ class KeySource(Protocol):
     """The key of one verifier, pinned to exactly one algorithm."""
 
     alg: str
-    algorithm: Algorithm
     mismatch_hint: str | None
+
+    @property
+    def algorithm(self) -> Algorithm: ...
 
     async def key_for(self, header: dict[str, object]) -> Any: ...
 
@@ -54,9 +57,70 @@ class TokenVerifier:
         self._sources = {source.alg: source for source in sources}
         self._rules = rules
         self._cache = cache if cache is not None else VerifiedTokenCache()
-        self._revocations = revocations
+        self.revocations = revocations
         self._clock = clock
         self._next_hint = float("-inf")
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: VerifierSettings,
+        *,
+        on_deleted_user: Callable[[str], Coroutine[Any, Any, None]] | None = None,
+    ) -> "TokenVerifier":
+        """Shared-secret mode verifies HS256 only, jwks mode EdDSA only; the transition flag adds
+        HS256 to jwks mode, each still with its own pinned algorithm and key. `on_deleted_user`
+        is called with the id of each deleted account the revocation feed reports."""
+        cache = VerifiedTokenCache(settings.cache_size)
+        sources: list[KeySource] = []
+        if settings.uses_secret:
+            sources.append(SharedSecret(settings.secret or "", settings.mismatch_hint))
+        if settings.mode == "jwks":
+            fetch = http_jwks_fetch(settings.resolved_jwks_url)
+            sources.append(JwksKeys(fetch, on_key_removed=cache.clear))
+        rules = ClaimRules(
+            settings.issuer,
+            settings.audience,
+            settings.max_lifetime_seconds,
+            settings.leeway_seconds,
+            require_sid=settings.sid_required,
+        )
+        revocations = None
+        if settings.revocation_url is not None:
+            revocations = RevocationFeed(
+                settings.revocation_url,
+                poll_seconds=settings.revocation_poll_seconds,
+                stale_after=settings.revocation_stale_after_seconds,
+                when_stale=settings.when_revocations_stale,
+                on_deleted_user=on_deleted_user,
+            )
+        return cls(sources, rules, cache=cache, revocations=revocations)
+
+    @contextlib.asynccontextmanager
+    async def running(self) -> AsyncIterator[None]:
+        """Keeps fetched keys and the revocation feed current while the block runs.
+
+        Fetching keys is not waited for: the API starts even while the frontend is down. The
+        revocation feed is, for up to one fetch timeout, so a restarted API knows every
+        revocation before it answers.
+        """
+        background = [asyncio.create_task(self.keep_keys_fresh())]
+        if self.revocations is not None:
+            background.append(asyncio.create_task(self.revocations.follow()))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.revocations.loaded.wait(), FETCH_TIMEOUT_SECONDS)
+        try:
+            yield
+        finally:
+            for task in background:
+                task.cancel()
+            for task in background:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+
+    def lifespan(self, _app: object = None) -> contextlib.AbstractAsyncContextManager[None]:
+        """`FastAPI(lifespan=verifier.lifespan)`: `running()`, in the shape FastAPI calls."""
+        return self.running()
 
     async def verify(self, token: str) -> Identity:
         try:
@@ -68,8 +132,8 @@ class TokenVerifier:
                 verified = await self._verify_uncached(token)
                 self._cache.put(key, verified)
             # After the cache, on every request: a revocation also ends tokens verified before it.
-            if self._revocations is not None:
-                self._revocations.check(verified)
+            if self.revocations is not None:
+                self.revocations.check(verified)
         except TokenError as exc:
             logger.debug("Rejected a token: %s", exc.reason)
             raise
@@ -108,35 +172,3 @@ class TokenVerifier:
         if hint and now >= self._next_hint:
             self._next_hint = now + HINT_INTERVAL_SECONDS
             logger.warning(hint)
-
-
-def build_verifier(settings: Settings, revocations: RevocationFeed | None = None) -> TokenVerifier:
-    """Shared-secret mode verifies HS256 only, jwks mode EdDSA only; the transition flag adds
-    HS256 to jwks mode, each still with its own pinned algorithm and key."""
-    cache = VerifiedTokenCache()
-    sources: list[KeySource] = []
-    if settings.JWT_MODE == "shared-secret" or settings.JWT_ACCEPT_SHARED_SECRET:
-        sources.append(SharedSecret(settings.JWT_SECRET.get_secret_value()))
-    if settings.JWT_MODE == "jwks":
-        sources.append(JwksKeys(http_jwks_fetch(settings.JWKS_URL), on_key_removed=cache.clear))
-    rules = ClaimRules(
-        settings.JWT_ISSUER,
-        settings.JWT_AUDIENCE,
-        settings.JWT_MAX_LIFETIME_SECONDS,
-        require_sid=bool(settings.JWT_REQUIRE_SID),
-    )
-    return TokenVerifier(sources, rules, cache=cache, revocations=revocations)
-
-
-def build_revocation_feed(
-    settings: Settings, on_deleted_user: Callable[[str], Awaitable[None]] | None = None
-) -> RevocationFeed | None:
-    if not settings.JWT_REVOCATION_FEED:
-        return None
-    return RevocationFeed(
-        str(settings.JWT_REVOCATION_URL),
-        poll_seconds=settings.JWT_REVOCATION_POLL_SECONDS,
-        stale_after=settings.JWT_REVOCATION_STALE_AFTER_SECONDS,
-        when_stale=settings.JWT_WHEN_REVOCATIONS_STALE,
-        on_deleted_user=on_deleted_user,
-    )

@@ -1,7 +1,7 @@
 """The verified-token cache: bounded, least recently used out first, never past a deadline."""
 
-from app.core.security.cache import VerifiedTokenCache, cache_key
-from app.core.security.claims import Identity, VerifiedToken
+from better_auth_jwt.cache import VerifiedTokenCache, cache_key
+from better_auth_jwt.claims import Identity, VerifiedToken
 
 
 def verified(user_id: str, deadline: float = 100.0) -> VerifiedToken:

@@ -7,10 +7,10 @@ import secrets
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from app.core.security.errors import KeysUnavailableError, TokenError
-from app.core.security.fetch import FetchError
-from app.core.security.jwks import MAX_KID_LENGTH, JwksKeys, parse_jwks
-from tests.signing import KID, jwks_document, public_jwk
+from better_auth_jwt.errors import KeysUnavailableError, TokenError
+from better_auth_jwt.fetch import FetchError
+from better_auth_jwt.jwks import MAX_KID_LENGTH, JwksKeys, parse_jwks
+from better_auth_jwt.testing import KID, jwks_document, public_jwk
 
 pytestmark = pytest.mark.anyio
 

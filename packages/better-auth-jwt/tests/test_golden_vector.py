@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from app.core.security import Identity, TokenError
-from app.core.security.claims import LEEWAY_SECONDS, ClaimRules
-from app.core.security.jwks import JwksKeys
-from app.core.security.verifier import TokenVerifier
+from better_auth_jwt import Identity, TokenError
+from better_auth_jwt.claims import LEEWAY_SECONDS, ClaimRules
+from better_auth_jwt.jwks import JwksKeys
+from better_auth_jwt.verifier import TokenVerifier
 
 pytestmark = pytest.mark.anyio
 
 VECTOR = json.loads(
-    (Path(__file__).parents[2] / "vectors" / "better-auth-1.7.1-eddsa-jwt.json").read_text()
+    (Path(__file__).parent / "vectors" / "better-auth-1.7.1-eddsa-jwt.json").read_text()
 )
 TOKEN: str = VECTOR["token"]
 CLAIMS = VECTOR["claims"]

@@ -2,8 +2,8 @@
 
 import pytest
 
-from app.core.security.claims import LEEWAY_SECONDS, ClaimRules, Identity, id_digest
-from app.core.security.errors import TokenError
+from better_auth_jwt.claims import LEEWAY_SECONDS, ClaimRules, Identity, id_digest
+from better_auth_jwt.errors import TokenError
 
 NOW = 1_800_000_000
 ISSUER = "http://localhost:3000"

@@ -3,8 +3,8 @@
 from jwt.algorithms import HMACAlgorithm
 
 MISMATCH_HINT = (
-    "Rejected a token with a bad signature: JWT_SECRET in backend/.env probably does not match "
-    "BETTER_AUTH_SECRET in frontend/.env.local."
+    "Rejected a token with a bad signature: the API's secret probably differs from the "
+    "frontend's BETTER_AUTH_SECRET."
 )
 
 
@@ -13,11 +13,12 @@ class SharedSecret:
 
     alg = "HS256"
     algorithm = HMACAlgorithm(HMACAlgorithm.SHA256)
-    mismatch_hint: str | None = MISMATCH_HINT
 
-    def __init__(self, secret: str) -> None:
+    def __init__(self, secret: str, mismatch_hint: str | None = MISMATCH_HINT) -> None:
         # prepare_key refuses PEM, SSH and DER public keys, the usual HS/RS confusion material.
         self._key = self.algorithm.prepare_key(secret)
+        # Logged (at most once a minute) when a signature does not match: usually two secrets.
+        self.mismatch_hint = mismatch_hint
 
     async def key_for(self, _header: dict[str, object]) -> bytes:
         return self._key

@@ -5,7 +5,7 @@ import hashlib
 import math
 from dataclasses import dataclass
 
-from app.core.security.errors import TokenError
+from better_auth_jwt.errors import TokenError
 
 # Better Auth signs other tokens with the same secret (email links, the cookie cache), so only a
 # token carrying every one of these, aimed at this API, is an access token.
@@ -86,8 +86,7 @@ class ClaimRules:
 def _instant(claims: dict[str, object], name: str) -> float:
     value = claims[name]
     # bool is an int in Python but not a number in JSON; 1e999 parses as an infinite float.
-    is_number = isinstance(value, int | float) and not isinstance(value, bool)
-    if not is_number or (isinstance(value, float) and not math.isfinite(value)):
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise TokenError(f"{name} must be a number")
     return value
 

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from app.core.security.compact import decode_base64url, parse_json_object, split_token
-from app.core.security.errors import TokenError
-from tests.signing import b64url, forge
+from better_auth_jwt.compact import decode_base64url, parse_json_object, split_token
+from better_auth_jwt.errors import TokenError
+from better_auth_jwt.testing import b64url, forge
 
 SECRET = b"compact-test-secret-0123456789-abcdef"
 

@@ -1,0 +1,136 @@
+"""The FastAPI dependency: the identity for a good token, 401 with WWW-Authenticate otherwise, 503
+when keys or revocations are unavailable; and the lifespan that keeps them current."""
+
+from collections.abc import Iterator
+from typing import Annotated
+
+import pytest
+from fastapi import Depends, FastAPI
+from fastapi.testclient import TestClient
+
+from better_auth_jwt import Identity, TokenVerifier, VerifierSettings
+from better_auth_jwt.claims import id_digest
+from better_auth_jwt.fastapi import BearerIdentity
+from better_auth_jwt.testing import FeedServer, JwksServer
+from tests.conftest import TokenFactory
+
+
+def app_with(verifier: TokenVerifier, *, lookup: bool = False) -> FastAPI:
+    app = FastAPI(lifespan=verifier.lifespan)
+    app.state.verifier = verifier
+    dependency = (
+        BearerIdentity(lambda request: request.app.state.verifier)
+        if lookup
+        else BearerIdentity(verifier)
+    )
+    CurrentUser = Annotated[Identity, Depends(dependency)]  # noqa: N806
+
+    @app.get("/me")
+    async def me(user: CurrentUser) -> Identity:
+        return user
+
+    return app
+
+
+@pytest.fixture
+def client(settings: VerifierSettings) -> Iterator[TestClient]:
+    with TestClient(app_with(TokenVerifier.from_settings(settings))) as test_client:
+        yield test_client
+
+
+@pytest.mark.parametrize("lookup", [False, True], ids=["verifier", "lookup"])
+def test_dependency_good_token_returns_identity(
+    settings: VerifierSettings, make_token: TokenFactory, lookup: bool
+) -> None:
+    with TestClient(app_with(TokenVerifier.from_settings(settings), lookup=lookup)) as client:
+        response = client.get("/me", headers={"Authorization": f"Bearer {make_token('user-a')}"})
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "user_id": "user-a",
+        "email": "user-a@example.com",
+        "name": "User user-a",
+        "session_id": "session-of-user-a",
+    }
+
+
+def test_dependency_missing_header_401_not_authenticated(client: TestClient) -> None:
+    response = client.get("/me")
+
+    assert response.status_code == 401
+    assert response.json() == {"detail": "Not authenticated"}
+    assert response.headers["WWW-Authenticate"] == "Bearer"
+
+
+def test_dependency_bad_token_401_with_reason(client: TestClient, make_token: TokenFactory) -> None:
+    response = client.get("/me", headers={"Authorization": f"Bearer {make_token(aud=None)}"})
+
+    assert response.status_code == 401
+    assert response.json() == {"detail": "Invalid token: missing required claim: aud"}
+    assert response.headers["WWW-Authenticate"] == 'Bearer error="invalid_token"'
+
+
+def test_dependency_no_keys_yet_503(make_eddsa_token: TokenFactory) -> None:
+    down = JwksServer()
+    down.status = 502
+    try:
+        jwks = VerifierSettings(
+            issuer="http://localhost:3000",
+            audience="http://localhost:8000",
+            mode="jwks",
+            jwks_url=down.url,
+        )
+        with TestClient(app_with(TokenVerifier.from_settings(jwks))) as client:
+            response = client.get("/me", headers={"Authorization": f"Bearer {make_eddsa_token()}"})
+    finally:
+        down.close()
+
+    assert response.status_code == 503
+    assert response.json() == {"detail": "signing keys unavailable"}
+
+
+def test_lifespan_reads_the_revocation_feed_before_the_first_request(
+    settings: VerifierSettings, make_token: TokenFactory
+) -> None:
+    feed = FeedServer()
+    try:
+        feed.add("session", id_digest("session-of-user-a"))
+        following = VerifierSettings(
+            issuer=settings.issuer,
+            audience=settings.audience,
+            secret=settings.secret,
+            revocation_url=feed.url,
+            when_revocations_stale="refuse",
+        )
+        with TestClient(app_with(TokenVerifier.from_settings(following))) as client:
+            revoked = client.get("/me", headers={"Authorization": f"Bearer {make_token('user-a')}"})
+            other = client.get("/me", headers={"Authorization": f"Bearer {make_token('user-b')}"})
+    finally:
+        feed.close()
+
+    assert revoked.status_code == 401
+    assert revoked.json() == {"detail": "Invalid token: token has been revoked"}
+    assert other.status_code == 200
+
+
+def test_dependency_stale_feed_in_refuse_mode_503(
+    settings: VerifierSettings, make_token: TokenFactory
+) -> None:
+    feed = FeedServer()
+    feed.status = 503
+    try:
+        refusing = VerifierSettings(
+            issuer=settings.issuer,
+            audience=settings.audience,
+            secret=settings.secret,
+            revocation_url=feed.url,
+            when_revocations_stale="refuse",
+        )
+        with TestClient(app_with(TokenVerifier.from_settings(refusing))) as client:
+            response = client.get("/me", headers={"Authorization": f"Bearer {make_token()}"})
+    finally:
+        feed.close()
+
+    assert response.status_code == 503
+    assert response.json() == {"detail": "revocation feed unavailable"}
+    assert response.headers["Retry-After"] == "5"

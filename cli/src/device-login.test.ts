@@ -44,11 +44,11 @@ describe("waitForApproval", () => {
     await assert.rejects(script([{ error: "expired_token" }]).run(), refusedWith(EXIT.loginRefused, /expired/));
   });
 
-  it("gives up by itself once expires_in has passed, whatever the server says", async () => {
+  it("gives up by itself one interval after expires_in, whatever the server says", async () => {
     const pending = Array.from({ length: 10 }, () => ({ error: "authorization_pending" }));
     const { waits, run } = script(pending, { ...code, expires_in: 12 });
     await assert.rejects(run(), refusedWith(EXIT.loginRefused, /expired/));
-    assert.deepEqual(waits, [5000, 5000, 5000]);
+    assert.deepEqual(waits, [5000, 5000, 5000, 5000]);
   });
 
   it("backs off, doubling up to a minute, while the server cannot be reached, then carries on", async () => {

@@ -19,8 +19,10 @@ export const expired = () => new CliError("The code expired before anyone approv
 
 /** Resolves with the access token (the signed session token); throws a CliError for every way it ends otherwise. */
 export async function waitForApproval(code: DeviceCode, poll: () => Promise<PollAnswer>, { now, sleep }: Clock): Promise<string> {
-  const deadline = now() + code.expires_in * 1000;
   let interval = code.interval ? code.interval * 1000 : DEFAULT_INTERVAL_MS;
+  // One interval past the code's lifetime: the server's own expired_token normally comes first, and
+  // this only ends the wait when no answer does.
+  const deadline = now() + code.expires_in * 1000 + interval;
   for (;;) {
     await sleep(interval);
     if (now() >= deadline) throw expired();

@@ -30,10 +30,10 @@ function url(value: string): string {
   return new URL(value).origin;
 }
 
-function count(max: number) {
+function count(min: number, max: number) {
   return (value: string) => {
     const number = Number(value);
-    if (!Number.isInteger(number) || number < 0 || number > max) throw new InvalidArgumentError(`Use a whole number from 0 to ${max}.`);
+    if (!Number.isInteger(number) || number < min || number > max) throw new InvalidArgumentError(`Use a whole number from ${min} to ${max}.`);
     return number;
   };
 }
@@ -97,8 +97,9 @@ export function buildProgram(io: Io, store: CredentialsFile = credentialsFile())
     .option("--overdue", "only open tasks past their due time")
     .addOption(new Option("--sort <field>", "sort by").choices(SORTS).default(DEFAULT_FILTERS.sort))
     .addOption(new Option("--order <order>", "sort order").choices(ORDERS).default(DEFAULT_FILTERS.order))
-    .option("--limit <n>", "at most this many (1–200)", count(200), 50)
-    .option("--offset <n>", "skip this many", count(1_000_000), 0)
+    // The API's own page limit (backend/app/models.py); it answers 422 for more.
+    .option("--limit <n>", "at most this many (1–100)", count(1, 100), 50)
+    .option("--offset <n>", "skip this many", count(0, 1_000_000), 0)
     .action(async (options, command: Command) => {
       const query = filtersToQuery({
         ...DEFAULT_FILTERS,
@@ -112,7 +113,7 @@ export function buildProgram(io: Io, store: CredentialsFile = credentialsFile())
         dueBefore: options.dueBefore ?? null,
         overdue: Boolean(options.overdue),
       });
-      const page = await withApi((api) => api.tasks.list({ ...query, limit: options.limit || 1, offset: options.offset }));
+      const page = await withApi((api) => api.tasks.list({ ...query, limit: options.limit, offset: options.offset }));
       io.out(asJson(command) ? json(page) : taskList(page));
     });
 

@@ -10,13 +10,16 @@ export const REPEATS = ["none", "daily", "weekly", "monthly"] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/;
 
+/** `--due none`: no due date. Kept as this word until the request is built, since commander turns a parsed null into "". */
+export const NO_DUE = "none";
+
 /**
  * `2026-12-24` (the end of that local day), `2026-12-24 17:00` (local time), an ISO instant with its zone,
  * or `none` to clear it. Local, as the web app's date fields are.
  */
-export function parseDue(value: string): string | null {
+export function parseDue(value: string): string {
   const text = value.trim();
-  if (text === "none") return null;
+  if (text === NO_DUE) return NO_DUE;
   const instant = DAY.test(text) ? fromLocalInput(`${text}T23:59`) : LOCAL_TIME.test(text) ? fromLocalInput(text.replace(" ", "T")) : /[zZ]|[+-]\d{2}:\d{2}$/.test(text) ? new Date(text).toISOString() : null;
   if (!instant || Number.isNaN(Date.parse(instant))) throw new InvalidArgumentError('Use a date like 2026-12-24, a local time like "2026-12-24 17:00", or none.');
   return instant;
@@ -34,7 +37,7 @@ export function parseEvery(value: string): number {
 }
 
 export type TaskFlags = {
-  due?: string | null;
+  due?: string;
   priority?: (typeof PRIORITIES)[number];
   tag?: string[];
   repeat?: (typeof REPEATS)[number];
@@ -45,7 +48,7 @@ export type TaskFlags = {
 /** The fields the flags set; absent flags are absent, so an edit changes only what was asked. */
 function fields(flags: TaskFlags): TaskPatch {
   return {
-    ...(flags.due !== undefined && { due_at: flags.due }),
+    ...(flags.due !== undefined && { due_at: flags.due === NO_DUE ? null : flags.due }),
     ...(flags.priority && { priority: flags.priority }),
     ...(flags.tag && { tags: flags.tag }),
     ...(flags.repeat && { recurrence: flags.repeat }),

@@ -5,10 +5,10 @@ import pc from "picocolors";
 import { apiFor, audienceOf, explain } from "./api-session";
 import { authServer } from "./auth-server";
 import type { CredentialsFile } from "./credentials";
+import { formatUserCode } from "../../frontend/lib/user-code";
 import { waitForApproval } from "./device-login";
 import { CliError, EXIT, notThisApp } from "./errors";
-
-type Io = { out: (line: string) => void; err: (line: string) => void; interactive: boolean };
+import type { Io } from "./output";
 
 const OPENERS: Partial<Record<NodeJS.Platform, [string, string[]]>> = { darwin: ["open", []], win32: ["cmd", ["/c", "start", ""]] };
 
@@ -20,13 +20,10 @@ function openBrowser(url: string) {
   child.unref();
 }
 
-/** The code as printed and as /device shows it: ABCD-EFGH. */
-const readable = (code: string) => code.replace(/^(\w{4})(\w{4})$/, "$1-$2");
-
 export async function login(url: string, store: CredentialsFile, io: Io) {
   const auth = authServer(url);
   const code = await auth.requestDeviceCode();
-  io.out(`To sign in, open ${pc.bold(code.verification_uri)} and enter the code ${pc.bold(readable(code.user_code))}`);
+  io.out(`To sign in, open ${pc.bold(code.verification_uri)} and enter the code ${pc.bold(formatUserCode(code.user_code))}`);
   io.out(pc.dim(`(or open ${code.verification_uri_complete ?? code.verification_uri}, and check the code there). The code works for ${Math.round(code.expires_in / 60)} min.`));
   if (io.interactive && code.verification_uri_complete) openBrowser(code.verification_uri_complete);
   io.out("Waiting for approval… (Ctrl-C to cancel)");

@@ -3,6 +3,9 @@ import pc from "picocolors";
 import { describeRecurrence, dueState, formatDue } from "../../frontend/components/tasks/dates";
 import type { Task, TaskPage } from "../../frontend/lib/api";
 
+/** Where a command writes: stdout for results, stderr for failures; `interactive` when a person is watching. */
+export type Io = { out: (text: string) => void; err: (text: string) => void; interactive: boolean };
+
 const PRIORITY_MARK = { high: pc.red("!high"), medium: "", low: pc.dim("low") } as const;
 
 function due(task: Task, now: Date): string {

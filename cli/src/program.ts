@@ -1,19 +1,17 @@
 /** The `tasks` command line: every command, its options and its help, on commander. */
 import { Command, InvalidArgumentError, Option } from "commander";
-import { filtersToQuery, ORDERS, SORTS, STATUSES, DEFAULT_FILTERS } from "../../frontend/components/tasks/filters";
+import { DEFAULT_FILTERS, filtersToQuery, ORDERS, SORTS, STATUSES } from "../../frontend/components/tasks/filters";
 import type { Task } from "../../frontend/lib/api";
 import { type Api, apiFor, explain } from "./api-session";
 import { type CredentialsFile, credentialsFile } from "./credentials";
-import { CliError, EXIT, RUN_LOGIN } from "./errors";
+import { CliError, EXIT } from "./errors";
 import { login, logout } from "./login";
-import { json, taskDetail, taskLine, taskList } from "./output";
+import { type Io, json, taskDetail, taskLine, taskList } from "./output";
 import { collectTags, parseDue, parseEvery, PRIORITIES, REPEATS, type TaskFlags, taskToCreate, taskToPatch } from "./task-input";
 import { version } from "./version";
 
 export const DEFAULT_URL = "http://localhost:3000";
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-type Io = { out: (text: string) => void; err: (text: string) => void; interactive: boolean };
 
 function taskId(value: string): number {
   if (!/^\d{1,15}$/.test(value)) throw new InvalidArgumentError("A task id is a number, as `tasks ls` shows it.");
@@ -64,7 +62,7 @@ export function buildProgram(io: Io, store: CredentialsFile = credentialsFile())
   /** Runs `action` with the API of the saved sign-in; `taskIdOf` names the task a 404 is about. */
   async function withApi<T>(action: (api: Api) => Promise<T>, taskIdOf?: number): Promise<T> {
     const credentials = await store.read();
-    if (!credentials) throw new CliError(`Not signed in. ${RUN_LOGIN.replace(" again", "")}`, EXIT.signedOut);
+    if (!credentials) throw new CliError("Not signed in. Run `tasks login` to sign in.", EXIT.signedOut);
     try {
       return await action(apiFor(credentials));
     } catch (error) {

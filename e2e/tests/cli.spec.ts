@@ -5,15 +5,16 @@
  */
 import { statSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./a11y";
 import { ownStack } from "./account-steps";
 import { terminal } from "./cli-steps";
-import { apiAs, newUser, signUp } from "./helpers";
+import { apiAs, newUser, screenshot, signOut, signUp } from "./helpers";
 
 type Task = { id: number; title: string; completed: boolean; priority: string; tags: string[]; due_at: string | null };
 type TaskPage = { items: Task[]; total: number };
 
 /** At /device: types the code shown by the terminal, checks who asks, then approves or denies. */
-async function answerAtDevice(page: Page, code: string, approve: boolean) {
+async function answerAtDevice(page: Page, code: string, approve: boolean, { audit = false } = {}) {
   await page.goto("/device");
   await page.getByLabel("Code", { exact: true }).fill(code.toLowerCase());
   await page.getByRole("button", { name: "Continue" }).click();
@@ -21,6 +22,10 @@ async function answerAtDevice(page: Page, code: string, approve: boolean) {
   await expect(request.getByText(code)).toBeVisible();
   await expect(request.getByText("Tasks CLI on Linux")).toBeVisible();
   await expect(request.getByText("127.0.0.1")).toBeVisible();
+  if (audit) {
+    await expectNoSeriousA11yViolations(page);
+    await screenshot(page, "device/approve");
+  }
   await request.getByRole("button", { name: approve ? "Approve" : "Deny" }).click();
   await expect(page.getByRole("main").getByRole("status")).toHaveText(approve ? /^Approved\./ : /^Denied\./);
 }
@@ -34,7 +39,7 @@ test("a terminal signs in at /device as the browser's user, and works on that us
 
   const cli = terminal();
   const login = cli.login(process.env.E2E_WEB_URL!);
-  await answerAtDevice(page, await login.userCode, true);
+  await answerAtDevice(page, await login.userCode, true, { audit: true });
   const signedIn = await login.done;
   expect(signedIn.code, signedIn.stderr).toBe(0);
   expect(signedIn.stdout).toContain(`Signed in as ${user.name} (${user.email})`);
@@ -110,10 +115,17 @@ test.describe("a code nobody approves", () => {
     const code = await login.userCode;
     expect(await login.done).toMatchObject({ code: 6, stderr: expect.stringContaining("The code expired") });
 
+    // The link from the terminal, opened signed out: sign-in first, then back to /device with the code.
     const page = await stack.newPage(browser);
     const user = newUser("cli-expiry");
     await signUp(page, user);
+    await signOut(page);
     await page.goto(`/device?user_code=${code}`);
+    await expect(page).toHaveURL(/\/sign-in\?next=/);
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password", { exact: true }).fill(user.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(new RegExp(`/device\\?user_code=${code}$`));
     await expect(page.getByLabel("Code", { exact: true })).toHaveValue(code);
     await page.getByRole("button", { name: "Continue" }).click();
     // Better Auth deletes an expired code once its terminal has been told, so it is simply unknown now.

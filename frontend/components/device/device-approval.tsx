@@ -9,6 +9,7 @@ import { describeDevice } from "@/components/account/describe-device";
 import { FormFeedback } from "@/components/auth/form-feedback";
 import { useAuthForm } from "@/components/auth/use-auth-form";
 import { authClient } from "@/lib/auth-client";
+import { formatUserCode } from "@/lib/user-code";
 import { describeDeviceError, UNKNOWN_CODE } from "./device-errors";
 
 /** What GET /api/auth/device answers to the person who claimed the code (lib/device-sign-in.ts adds the last three). */
@@ -21,12 +22,10 @@ type DeviceRequest = {
   requested_by_agent?: string | null;
 };
 
-/** ABCDEFGH reads as ABCD-EFGH, as the terminal prints it. */
-const shown = (code: string) => code.replace(/^(\w{4})(\w{4})$/, "$1-$2");
-
 export function DeviceApproval({ initialCode }: { initialCode: string }) {
   const form = useAuthForm(describeDeviceError);
   const [request, setRequest] = useState<DeviceRequest | null>(null);
+  const [decided, setDecided] = useState(false);
 
   async function lookUp(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,7 +44,7 @@ export function DeviceApproval({ initialCode }: { initialCode: string }) {
     const userCode = request!.user_code;
     const outcome = await form.run((fetchOptions) => (approve ? authClient.device.approve({ userCode, fetchOptions }) : authClient.device.deny({ userCode, fetchOptions })));
     if (!outcome.ok) return;
-    setRequest(null);
+    setDecided(true);
     form.setSuccess(
       approve ? "Approved. Go back to your terminal: it is signed in now." : "Denied. The terminal that asked gets no access; you can close this page.",
     );
@@ -58,23 +57,25 @@ export function DeviceApproval({ initialCode }: { initialCode: string }) {
         <dl className="device-request">
           <dt>Code</dt>
           <dd>
-            <code>{shown(request.user_code)}</code>
+            <code>{formatUserCode(request.user_code)}</code>
           </dd>
           <dt>Device</dt>
           <dd>{describeDevice(request.requested_by_agent)}</dd>
           <dt>From</dt>
           <dd>{request.requested_from_ip ?? "an unknown address"}</dd>
         </dl>
-        <p className="muted">Approve only if you started this sign-in yourself and the code matches the one in your terminal.</p>
+        {!decided && <p className="muted">Approve only if you started this sign-in yourself and the code matches the one in your terminal.</p>}
         <FormFeedback id={form.feedbackId} error={form.error} success={form.success} />
-        <div className="device-actions">
-          <button type="button" className="primary" disabled={form.busy} onClick={() => decide(true)}>
-            Approve
-          </button>
-          <button type="button" disabled={form.busy} onClick={() => decide(false)}>
-            Deny
-          </button>
-        </div>
+        {!decided && (
+          <div className="device-actions">
+            <button type="button" className="primary" disabled={form.busy} onClick={() => decide(true)}>
+              Approve
+            </button>
+            <button type="button" disabled={form.busy} onClick={() => decide(false)}>
+              Deny
+            </button>
+          </div>
+        )}
       </section>
     );
   }
@@ -82,7 +83,7 @@ export function DeviceApproval({ initialCode }: { initialCode: string }) {
   return (
     <section className="panel" aria-labelledby="device-code-title">
       <h2 id="device-code-title">Enter the code from your terminal</h2>
-      {/* The code is not a secret, but it is short-lived: the form posts nothing, it only looks the code up. */}
+      {/* Sent before the script has loaded, this reloads the page with the code in its URL, which only fills it in again. */}
       <form onSubmit={lookUp} noValidate aria-describedby={form.error ? form.feedbackId : undefined}>
         <div className="field">
           <label htmlFor="user-code">Code</label>

@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { ApiError, ApiUnreachableError } from "../../frontend/lib/api";
 import { apiFor, audienceOf, explain } from "./api-session";
 import { authServer } from "./auth-server";
 import { CliError, EXIT } from "./errors";
@@ -79,8 +80,12 @@ describe("the CLI's JWTs", () => {
 });
 
 describe("explain", () => {
-  it("tells a missing task from an address that is not the task API", async () => {
-    const { ApiError } = await import("../../frontend/lib/api");
+  it("names the API that does not answer", () => {
+    const down = explain(new ApiUnreachableError(API), API);
+    assert.ok(down instanceof CliError && down.exitCode === EXIT.unreachable && down.message.startsWith(`Can't reach the task API at ${API}.`));
+  });
+
+  it("tells a missing task from an address that is not the task API", () => {
     const missing = explain(new ApiError(404, "task not found"), API, 7);
     assert.ok(missing instanceof CliError && missing.exitCode === EXIT.notFound && missing.message === "No task 7.");
     const elsewhere = explain(new ApiError(404, "Not Found"), API);

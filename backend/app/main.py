@@ -1,6 +1,7 @@
 """Builds the FastAPI app; run it with `uvicorn --factory app.main:create_app`."""
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 
@@ -8,36 +9,66 @@ from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 
+from app import crud
 from app.api.handlers import database_unavailable, invalid_request
 from app.api.main import api_router
 from app.core.body_limit import BodySizeLimit
 from app.core.config import Settings, get_settings
 from app.core.db import create_db_engine
 from app.core.hardening import Hardening
-from app.core.security import build_verifier
+from app.core.security import build_revocation_feed, build_verifier
+from app.core.security.fetch import FETCH_TIMEOUT_SECONDS
+
+logger = logging.getLogger(__name__)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """A factory rather than a module-level app, so importing never needs a JWT secret."""
     settings = settings or get_settings()
+    engine = create_db_engine(settings.DATABASE_URL)
+
+    async def remove_tasks_of_deleted_user(user_id: str) -> None:
+        # The account is gone: a task written under it in its last moments would belong to nobody.
+        def remove() -> int:
+            with Session(engine) as session:
+                return crud.delete_tasks(session, user_id, completed_only=False)
+
+        try:
+            await run_in_threadpool(remove)
+        # Any failure: the cutoff already refuses the user, and a restart reads the entry again.
+        except Exception as exc:
+            logger.warning("Could not remove the tasks of a deleted account: %s", exc)
+
+    revocations = build_revocation_feed(settings, on_deleted_user=remove_tasks_of_deleted_user)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Not awaited: the API starts even while the frontend serving the JWKS is still down.
-        key_refresh = asyncio.create_task(app.state.verifier.keep_keys_fresh())
+        background = [asyncio.create_task(app.state.verifier.keep_keys_fresh())]
+        if revocations is not None:
+            background.append(asyncio.create_task(revocations.follow()))
+            # A restarted instance must know every revocation before it answers, if the feed
+            # answers at all; a frontend that is down only delays startup by the fetch timeout.
+            with suppress(TimeoutError):
+                await asyncio.wait_for(revocations.loaded.wait(), FETCH_TIMEOUT_SECONDS)
         try:
             yield
         finally:
-            key_refresh.cancel()
-            with suppress(asyncio.CancelledError):
-                await key_refresh
-            app.state.engine.dispose()
+            for task in background:
+                task.cancel()
+            for task in background:
+                with suppress(asyncio.CancelledError):
+                    await task
+            engine.dispose()
 
     # No slash redirects: Starlette builds their Location from the request's Host header.
     app = FastAPI(title="Tasks API", lifespan=lifespan, redirect_slashes=False)
-    app.state.verifier = build_verifier(settings)
-    app.state.engine = create_db_engine(settings.DATABASE_URL)
+    app.state.verifier = build_verifier(settings, revocations)
+    app.state.revocations = revocations
+    app.state.engine = engine
     # Added innermost first. Outermost, Hardening marks every answer nosniff, preflights included;
     # CORS next, so a 413 still reaches the page; the body limit refuses before anything reads it.
     app.add_middleware(BodySizeLimit, max_bytes=settings.MAX_BODY_BYTES)

@@ -63,7 +63,14 @@ def db(db_engine: Engine) -> Engine:
 
 @pytest.fixture
 def settings(database_url: str, db: Engine) -> Settings:
-    return Settings(_env_file=None, JWT_SECRET=TEST_SECRET, DATABASE_URL=database_url)
+    # The revocation feed has its own tests (tests/core/security/test_revocations.py); elsewhere no
+    # frontend publishes one.
+    return Settings(
+        _env_file=None,
+        JWT_SECRET=TEST_SECRET,
+        DATABASE_URL=database_url,
+        JWT_REVOCATION_FEED=False,
+    )
 
 
 @pytest.fixture

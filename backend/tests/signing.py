@@ -72,6 +72,10 @@ class JwksServer:
         host, port = self._httpd.server_address[:2]
         return f"http://{host!s}:{port}/api/auth/jwks"
 
+    def document(self, _path: str) -> bytes:
+        """The answer to a GET of `path`; the same `body` for every path here."""
+        return self.body
+
     def close(self) -> None:
         self.answering.set()
         self._httpd.shutdown()
@@ -85,11 +89,12 @@ class JwksServer:
             def do_GET(self) -> None:
                 server.requests.append(self.path)
                 server.answering.wait(timeout=30)
+                body = server.document(self.path)
                 self.send_response(server.status)
                 self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(server.body)))
+                self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(server.body)
+                self.wfile.write(body)
 
             def log_message(self, *_args: object) -> None:
                 """Quiet: the tests read `requests` instead."""
@@ -116,6 +121,7 @@ def jwks_settings(settings: Settings, jwks_server: JwksServer) -> Settings:
         JWT_MODE="jwks",
         JWKS_URL=jwks_server.url,
         DATABASE_URL=settings.DATABASE_URL,
+        JWT_REVOCATION_FEED=False,
     )
 
 
@@ -135,6 +141,7 @@ def make_claims(settings: Settings) -> ClaimsFactory:
             "sub": sub,
             "email": f"{sub}@example.com",
             "name": f"User {sub}",
+            "sid": f"session-of-{sub}",
             "iss": settings.JWT_ISSUER,
             "aud": settings.JWT_AUDIENCE,
             "iat": now,

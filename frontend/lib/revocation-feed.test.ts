@@ -12,8 +12,8 @@ import { createRevocationFeed, digest, type Revocation } from "./revocation-feed
 const ORIGIN = "http://tasks.test";
 const PASSWORD = "correct horse battery";
 
-async function start(keepSeconds = 960) {
-  const feed = createRevocationFeed({ keepSeconds });
+async function start(keepSeconds = 960, pageSize?: number) {
+  const feed = createRevocationFeed({ keepSeconds, pageSize });
   let resetLink = "";
   const options = {
     secret: "a-test-secret-of-at-least-32-characters",
@@ -50,7 +50,7 @@ async function start(keepSeconds = 960) {
   }
 
   const feedSince = async (since?: number) =>
-    (await call(`/revocations${since === undefined ? "" : `?since=${since}`}`)).body as { now: number; keepSeconds: number; entries: Revocation[] };
+    (await call(`/revocations${since === undefined ? "" : `?since=${since}`}`)).body as { now: number; keepSeconds: number; more: boolean; entries: Revocation[] };
 
   return { auth, call, user, feedSince, resetLink: () => resetLink };
 }
@@ -128,15 +128,19 @@ describe("the revocation feed", () => {
     expect(entries.find((entry) => entry.kind === "deleted-user")!.subject).toBe(ada.id);
   });
 
-  it("answers only what came after `since`, oldest first", async () => {
-    const ada = await app.user("ada@example.test", 3);
-    await app.call("/revoke-session", { body: { token: ada.sessions[1]!.token }, cookie: ada.cookies[0] });
-    const first = await app.feedSince();
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await app.call("/revoke-session", { body: { token: ada.sessions[2]!.token }, cookie: ada.cookies[0] });
+  it("answers what came at or after `since`, oldest first, a page at a time", async () => {
+    app = await start(960, 2);
+    const ada = await app.user("ada@example.test", 4);
+    for (const session of ada.sessions.slice(1)) {
+      await app.call("/revoke-session", { body: { token: session.token }, cookie: ada.cookies[0] });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const subjects = ada.sessions.slice(1).map((session) => digest(session.id));
 
-    const later = await app.feedSince(first.entries.at(-1)!.createdAt);
-    expect(later.entries.map((entry) => entry.subject)).toEqual([digest(ada.sessions[2]!.id)]);
+    // As the API reads it: from the last entry of each full page, which the next one repeats.
+    const pages = [await app.feedSince()];
+    while (pages.at(-1)!.more) pages.push(await app.feedSince(pages.at(-1)!.entries.at(-1)!.createdAt));
+    expect(pages.map((page) => page.entries.map((entry) => subjects.indexOf(entry.subject)))).toEqual([[0, 1], [1, 2], [2]]);
   });
 
   it("stops publishing an entry once every token it could refuse has expired", async () => {

@@ -20,7 +20,7 @@ export type Revocation = { id: string; kind: RevocationKind; subject: string; be
 type Row = { id: string; kind: RevocationKind; subject: string; before: number | null; createdAt: Date; expiresAt: Date };
 type Adapter = Awaited<ReturnType<typeof getCurrentAdapter>>;
 
-/** At most this many entries per answer; a reader that gets a full page asks again at once. */
+/** At most this many entries per answer; `more` tells the reader to ask again from the last one's time. */
 export const PAGE_SIZE = 500;
 const PURGE_EVERY_MS = 60_000;
 
@@ -45,7 +45,7 @@ const toEntry = (row: Row): Revocation => ({ id: row.id, kind: row.kind, subject
  * there). `keepSeconds`: how long an entry is published, at least the longest token lifetime plus the
  * API's leeway; after that every token it could refuse has expired anyway.
  */
-export function createRevocationFeed({ keepSeconds }: { keepSeconds: number }) {
+export function createRevocationFeed({ keepSeconds, pageSize = PAGE_SIZE }: { keepSeconds: number; pageSize?: number }) {
   let baseAdapter: Adapter | undefined;
   let nextPurge = 0;
 
@@ -102,7 +102,8 @@ export function createRevocationFeed({ keepSeconds }: { keepSeconds: number }) {
         "/revocations",
         {
           method: "GET",
-          // `since`: milliseconds; entries created after it. Absent: every entry still published.
+          // `since`: milliseconds; entries created at or after it (a reader pages on by the last entry's
+          // time, so one sharing that millisecond is not skipped; it dedupes by id). Absent: every entry.
           query: z.object({ since: z.coerce.number().int().nonnegative().optional() }),
           metadata: { openapi: { description: "Revoked sessions and user cutoffs the API must honour" } },
         },
@@ -113,13 +114,13 @@ export function createRevocationFeed({ keepSeconds }: { keepSeconds: number }) {
           const rows = (await adapter.findMany({
             model: "revocation",
             where: [
-              { field: "createdAt", operator: "gt", value: new Date(context.query.since ?? 0) },
+              { field: "createdAt", operator: "gte", value: new Date(context.query.since ?? 0) },
               { field: "expiresAt", operator: "gt", value: new Date(now) },
             ],
             sortBy: { field: "createdAt", direction: "asc" },
-            limit: PAGE_SIZE,
+            limit: pageSize,
           })) as Row[];
-          return context.json({ now, keepSeconds, entries: rows.map(toEntry) });
+          return context.json({ now, keepSeconds, more: rows.length === pageSize, entries: rows.map(toEntry) });
         },
       ),
     },

@@ -8,7 +8,13 @@ from fastapi.security import HTTPBearer
 from sqlmodel import Session
 
 from app.core.db import session_scope
-from app.core.security import Identity, KeysUnavailableError, TokenError, TokenVerifier
+from app.core.security import (
+    Identity,
+    KeysUnavailableError,
+    RevocationsUnavailableError,
+    TokenError,
+    TokenVerifier,
+)
 
 
 def get_db(request: Request) -> Iterator[Session]:
@@ -43,6 +49,14 @@ class BearerIdentity(HTTPBearer):
             # Not 401: the token may be valid, and a 401 would make the client sign the person out.
             raise HTTPException(
                 status_code=status.HTTP_503_SERVICE_UNAVAILABLE, detail="signing keys unavailable"
+            ) from None
+        except RevocationsUnavailableError:
+            # JWT_WHEN_REVOCATIONS_STALE=refuse: the token may have been revoked since the feed
+            # was last read.
+            raise HTTPException(
+                status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+                detail="revocation feed unavailable",
+                headers={"Retry-After": "5"},
             ) from None
         except TokenError as exc:
             raise HTTPException(

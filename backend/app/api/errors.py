@@ -18,4 +18,9 @@ REPEATED_CREATE = {
     404: error("The task this Idempotency-Key created has been deleted since"),
     409: error("This Idempotency-Key already created a task from a different body"),
 }
-UNAVAILABLE = {503: error("The database, or in jwks mode the signing keys, cannot be reached")}
+UNAVAILABLE = {
+    503: error(
+        "The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation"
+        " feed cannot be reached"
+    )
+}

@@ -46,6 +46,16 @@ class Settings(DatabaseSettings):
     # Better Auth's tokens live 15 minutes; a longer-lived one was not minted for this API.
     JWT_MAX_LIFETIME_SECONDS: int = Field(default=3600, gt=0)
     JWKS_URL: str | None = None
+    # Follow the frontend's revocation feed, so sign-out ends a token within a second, not at `exp`.
+    JWT_REVOCATION_FEED: bool = True
+    JWT_REVOCATION_URL: str | None = None
+    # Default: required exactly when the feed is followed. False while old tokens without `sid`
+    # are still in use (a rollout of at most one token lifetime).
+    JWT_REQUIRE_SID: bool | None = None
+    JWT_REVOCATION_POLL_SECONDS: float = Field(default=0.25, gt=0, le=60)
+    JWT_REVOCATION_STALE_AFTER_SECONDS: float = Field(default=30, gt=0)
+    # Once the feed is stale: keep serving (a revoked token lives until its `exp`) or answer 503.
+    JWT_WHEN_REVOCATIONS_STALE: Literal["serve", "refuse"] = "serve"
     # A task is at most a few KB; anything far larger is a mistake or an attack.
     MAX_BODY_BYTES: int = Field(default=64 * 1024, gt=0)
     # NoDecode: the env value is a plain comma-separated string, not JSON.
@@ -67,6 +77,10 @@ class Settings(DatabaseSettings):
             raise ValueError(SECRET_HINT)
         if self.JWKS_URL is None:
             self.JWKS_URL = f"{self.JWT_ISSUER.rstrip('/')}/api/auth/jwks"
+        if self.JWT_REVOCATION_URL is None:
+            self.JWT_REVOCATION_URL = f"{self.JWT_ISSUER.rstrip('/')}/api/auth/revocations"
+        if self.JWT_REQUIRE_SID is None:
+            self.JWT_REQUIRE_SID = self.JWT_REVOCATION_FEED
         return self
 
 

@@ -15,7 +15,11 @@ USER = "fuzz-user"
 # Built at import, because the schema is, before the test database exists; the fixture below
 # points it at that database. (schemathesis.pytest.from_fixture would build it per test, but
 # it sets Node._nodeid, which pytest 9.2 no longer has.)
-app = create_app(Settings(_env_file=None, JWT_SECRET=TEST_SECRET, DATABASE_URL="sqlite://"))
+app = create_app(
+    Settings(
+        _env_file=None, JWT_SECRET=TEST_SECRET, DATABASE_URL="sqlite://", JWT_REVOCATION_FEED=False
+    )
+)
 config = SchemathesisConfig.from_dict(
     {
         # The test sends the real token itself; generated Authorization headers would replace it.

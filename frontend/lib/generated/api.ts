@@ -257,6 +257,8 @@ export interface components {
             email?: string | null;
             /** Name */
             name?: string | null;
+            /** Session Id */
+            session_id?: string | null;
         };
         /**
          * Priority
@@ -511,11 +513,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: string;
+                        [key: string]: unknown;
                     };
                 };
             };
-            /** @description The database, or in jwks mode the signing keys, cannot be reached */
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -553,7 +555,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorMessage"];
                 };
             };
-            /** @description The database, or in jwks mode the signing keys, cannot be reached */
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -591,7 +593,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorMessage"];
                 };
             };
-            /** @description The database, or in jwks mode the signing keys, cannot be reached */
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -655,7 +657,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The database, or in jwks mode the signing keys, cannot be reached */
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -735,7 +737,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The database, or in jwks mode the signing keys, cannot be reached */
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -773,7 +775,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorMessage"];
                 };
             };
-            /** @description The database, or in jwks mode the signing keys, cannot be reached */
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -831,7 +833,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The database, or in jwks mode the signing keys, cannot be reached */
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -902,7 +904,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The database, or in jwks mode the signing keys, cannot be reached */
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -958,7 +960,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The database, or in jwks mode the signing keys, cannot be reached */
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1038,7 +1040,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The database, or in jwks mode the signing keys, cannot be reached */
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1096,7 +1098,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The database, or in jwks mode the signing keys, cannot be reached */
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1171,7 +1173,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The database, or in jwks mode the signing keys, cannot be reached */
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1262,7 +1264,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The database, or in jwks mode the signing keys, cannot be reached */
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1320,7 +1322,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The database, or in jwks mode the signing keys, cannot be reached */
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1388,7 +1390,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The database, or in jwks mode the signing keys, cannot be reached */
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1469,7 +1471,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The database, or in jwks mode the signing keys, cannot be reached */
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1535,7 +1537,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The database, or in jwks mode the signing keys, cannot be reached */
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1625,7 +1627,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The database, or in jwks mode the signing keys, cannot be reached */
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1693,7 +1695,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The database, or in jwks mode the signing keys, cannot be reached */
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
             503: {
                 headers: {
                     [name: string]: unknown;

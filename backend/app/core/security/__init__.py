@@ -1,7 +1,17 @@
 """Token verification for the API; nothing in this package imports FastAPI."""
 
 from app.core.security.claims import Identity
-from app.core.security.errors import KeysUnavailableError, TokenError
-from app.core.security.verifier import TokenVerifier, build_verifier
+from app.core.security.errors import KeysUnavailableError, RevocationsUnavailableError, TokenError
+from app.core.security.revocations import RevocationFeed
+from app.core.security.verifier import TokenVerifier, build_revocation_feed, build_verifier
 
-__all__ = ["Identity", "KeysUnavailableError", "TokenError", "TokenVerifier", "build_verifier"]
+__all__ = [
+    "Identity",
+    "KeysUnavailableError",
+    "RevocationFeed",
+    "RevocationsUnavailableError",
+    "TokenError",
+    "TokenVerifier",
+    "build_revocation_feed",
+    "build_verifier",
+]

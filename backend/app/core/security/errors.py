@@ -1,4 +1,4 @@
-"""The two ways verification fails, which the API layer answers with 401 and 503."""
+"""The ways verification fails, which the API layer answers with 401 and 503."""
 
 
 class TokenError(Exception):
@@ -11,3 +11,8 @@ class TokenError(Exception):
 
 class KeysUnavailableError(Exception):
     """No signing key is known and none could be fetched (503): the token itself may be fine."""
+
+
+class RevocationsUnavailableError(Exception):
+    """The revocation feed has been unreachable for too long, and the API is set to refuse then
+    (503): a revoked token might otherwise pass."""

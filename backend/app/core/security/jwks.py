@@ -12,7 +12,7 @@ from jwt.algorithms import OKPAlgorithm
 
 from app.core.security.compact import decode_base64url
 from app.core.security.errors import KeysUnavailableError, TokenError
-from app.core.security.fetch import JwksFetch, JwksFetchError
+from app.core.security.fetch import FetchError, JwksFetch
 
 logger = logging.getLogger(__name__)
 
@@ -141,7 +141,7 @@ class JwksKeys:
     async def _load(self) -> bool:
         try:
             keys = parse_jwks(await self._fetch())
-        except (JwksFetchError, ValueError, RecursionError) as exc:
+        except (FetchError, ValueError, RecursionError) as exc:
             self._keep_known_keys(f"could not fetch it ({exc})")
             return False
         finally:

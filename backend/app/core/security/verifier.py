@@ -3,18 +3,19 @@
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Protocol
 
 from jwt.algorithms import Algorithm
 
 from app.core.config import Settings
 from app.core.security.cache import VerifiedTokenCache, cache_key
-from app.core.security.claims import ClaimRules, Identity
+from app.core.security.claims import ClaimRules, Identity, VerifiedToken
 from app.core.security.compact import MAX_TOKEN_LENGTH, parse_json_object, split_token
 from app.core.security.errors import TokenError
 from app.core.security.fetch import http_jwks_fetch
 from app.core.security.jwks import JwksKeys
+from app.core.security.revocations import RevocationFeed
 from app.core.security.shared_secret import SharedSecret
 
 logger = logging.getLogger(__name__)
@@ -47,11 +48,13 @@ class TokenVerifier:
         rules: ClaimRules,
         *,
         cache: VerifiedTokenCache | None = None,
+        revocations: RevocationFeed | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._sources = {source.alg: source for source in sources}
         self._rules = rules
         self._cache = cache if cache is not None else VerifiedTokenCache()
+        self._revocations = revocations
         self._clock = clock
         self._next_hint = float("-inf")
 
@@ -60,20 +63,23 @@ class TokenVerifier:
             if len(token) > MAX_TOKEN_LENGTH:
                 raise TokenError("token is too long")
             key = cache_key(token)
-            identity = self._cache.get(key, self._clock())
-            if identity is None:
-                identity, deadline = await self._verify_uncached(token)
-                self._cache.put(key, identity, deadline)
+            verified = self._cache.get(key, self._clock())
+            if verified is None:
+                verified = await self._verify_uncached(token)
+                self._cache.put(key, verified)
+            # After the cache, on every request: a revocation also ends tokens verified before it.
+            if self._revocations is not None:
+                self._revocations.check(verified)
         except TokenError as exc:
             logger.debug("Rejected a token: %s", exc.reason)
             raise
-        return identity
+        return verified.identity
 
     async def keep_keys_fresh(self) -> None:
         """Runs until cancelled, keeping every fetched key set current."""
         await asyncio.gather(*(source.keep_fresh() for source in self._sources.values()))
 
-    async def _verify_uncached(self, token: str) -> tuple[Identity, float]:
+    async def _verify_uncached(self, token: str) -> VerifiedToken:
         jws = split_token(token)
         source = self._source_for(jws.header)
         key = await source.key_for(jws.header)
@@ -104,7 +110,7 @@ class TokenVerifier:
             logger.warning(hint)
 
 
-def build_verifier(settings: Settings) -> TokenVerifier:
+def build_verifier(settings: Settings, revocations: RevocationFeed | None = None) -> TokenVerifier:
     """Shared-secret mode verifies HS256 only, jwks mode EdDSA only; the transition flag adds
     HS256 to jwks mode, each still with its own pinned algorithm and key."""
     cache = VerifiedTokenCache()
@@ -114,6 +120,23 @@ def build_verifier(settings: Settings) -> TokenVerifier:
     if settings.JWT_MODE == "jwks":
         sources.append(JwksKeys(http_jwks_fetch(settings.JWKS_URL), on_key_removed=cache.clear))
     rules = ClaimRules(
-        settings.JWT_ISSUER, settings.JWT_AUDIENCE, settings.JWT_MAX_LIFETIME_SECONDS
+        settings.JWT_ISSUER,
+        settings.JWT_AUDIENCE,
+        settings.JWT_MAX_LIFETIME_SECONDS,
+        require_sid=bool(settings.JWT_REQUIRE_SID),
     )
-    return TokenVerifier(sources, rules, cache=cache)
+    return TokenVerifier(sources, rules, cache=cache, revocations=revocations)
+
+
+def build_revocation_feed(
+    settings: Settings, on_deleted_user: Callable[[str], Awaitable[None]] | None = None
+) -> RevocationFeed | None:
+    if not settings.JWT_REVOCATION_FEED:
+        return None
+    return RevocationFeed(
+        str(settings.JWT_REVOCATION_URL),
+        poll_seconds=settings.JWT_REVOCATION_POLL_SECONDS,
+        stale_after=settings.JWT_REVOCATION_STALE_AFTER_SECONDS,
+        when_stale=settings.JWT_WHEN_REVOCATIONS_STALE,
+        on_deleted_user=on_deleted_user,
+    )

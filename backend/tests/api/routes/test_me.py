@@ -15,6 +15,7 @@ def test_read_me_valid_token_returns_identity(client: TestClient, auth_as: AuthH
         "user_id": "user-a",
         "email": "user-a@example.com",
         "name": "User user-a",
+        "session_id": "session-of-user-a",
     }
 
 

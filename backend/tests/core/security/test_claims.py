@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.core.security.claims import LEEWAY_SECONDS, ClaimRules, Identity
+from app.core.security.claims import LEEWAY_SECONDS, ClaimRules, Identity, id_digest
 from app.core.security.errors import TokenError
 
 NOW = 1_800_000_000
@@ -24,14 +24,17 @@ def refusal(token_claims: dict[str, object], now: float = NOW) -> str:
 
 
 def test_check_claims_valid_returns_identity_and_deadline() -> None:
-    identity, deadline = RULES.check(claims(email="a@example.com", name="A"), NOW)
+    checked = RULES.check(claims(email="a@example.com", name="A", sid="session-a"), NOW)
 
-    assert identity == Identity("user-a", "a@example.com", "A")
-    assert deadline == NOW + 840 + LEEWAY_SECONDS
+    assert checked.identity == Identity("user-a", "a@example.com", "A", "session-a")
+    assert checked.deadline == NOW + 840 + LEEWAY_SECONDS
+    assert checked.issued_at == NOW - 60
+    # What the revocation feed publishes: digests, never the ids themselves.
+    assert (checked.user_key, checked.session_key) == (id_digest("user-a"), id_digest("session-a"))
 
 
 def test_check_claims_profile_claims_of_other_types_ignored() -> None:
-    identity, _ = RULES.check(claims(email=["a@example.com"], name=7), NOW)
+    identity = RULES.check(claims(email=["a@example.com"], name=7), NOW).identity
 
     assert identity == Identity("user-a")
 
@@ -43,7 +46,7 @@ def test_check_claims_required_claim_missing_refused(name: str) -> None:
 
 def test_check_claims_exp_just_inside_leeway_accepted() -> None:
     exp = NOW - LEEWAY_SECONDS + 1
-    identity, _ = RULES.check(claims(exp=exp, iat=exp - 900), NOW)
+    identity = RULES.check(claims(exp=exp, iat=exp - 900), NOW).identity
 
     assert identity.user_id == "user-a"
 
@@ -56,7 +59,7 @@ def test_check_claims_exp_at_or_past_leeway_refused(past_leeway: int) -> None:
 
 
 def test_check_claims_iat_within_leeway_of_future_accepted() -> None:
-    identity, _ = RULES.check(claims(iat=NOW + LEEWAY_SECONDS, exp=NOW + 900), NOW)
+    identity = RULES.check(claims(iat=NOW + LEEWAY_SECONDS, exp=NOW + 900), NOW).identity
 
     assert identity.user_id == "user-a"
 
@@ -66,7 +69,7 @@ def test_check_claims_iat_in_future_refused() -> None:
 
 
 def test_check_claims_nbf_within_leeway_accepted() -> None:
-    identity, _ = RULES.check(claims(nbf=NOW + LEEWAY_SECONDS), NOW)
+    identity = RULES.check(claims(nbf=NOW + LEEWAY_SECONDS), NOW).identity
 
     assert identity.user_id == "user-a"
 
@@ -80,7 +83,7 @@ def test_check_claims_nbf_as_string_refused() -> None:
 
 
 def test_check_claims_lifetime_at_maximum_accepted() -> None:
-    identity, _ = RULES.check(claims(iat=NOW - 60, exp=NOW - 60 + 3600), NOW)
+    identity = RULES.check(claims(iat=NOW - 60, exp=NOW - 60 + 3600), NOW).identity
 
     assert identity.user_id == "user-a"
 
@@ -120,7 +123,7 @@ def test_check_claims_time_not_a_number_refused(name: str, value: object) -> Non
 
 
 def test_check_claims_fractional_times_accepted() -> None:
-    identity, _ = RULES.check(claims(iat=NOW - 0.5, exp=NOW + 0.5), NOW)
+    identity = RULES.check(claims(iat=NOW - 0.5, exp=NOW + 0.5), NOW).identity
 
     assert identity.user_id == "user-a"
 
@@ -136,7 +139,7 @@ def test_check_claims_iss_not_exactly_issuer_refused(iss: object) -> None:
 
 @pytest.mark.parametrize("aud", [AUDIENCE, [AUDIENCE], ["http://other.example", AUDIENCE]])
 def test_check_claims_aud_naming_api_accepted(aud: object) -> None:
-    identity, _ = RULES.check(claims(aud=aud), NOW)
+    identity = RULES.check(claims(aud=aud), NOW).identity
 
     assert identity.user_id == "user-a"
 
@@ -160,3 +163,29 @@ def test_check_claims_sub_not_non_empty_string_refused(sub: object) -> None:
 )
 def test_check_claims_sub_not_an_id_refused(sub: str) -> None:
     assert refusal(claims(sub=sub)) == "sub is not a valid user id"
+
+
+def test_check_claims_without_sid_accepted_unless_required() -> None:
+    checked = RULES.check(claims(), NOW)
+
+    assert (checked.identity.session_id, checked.session_key) == (None, None)
+    with pytest.raises(TokenError, match="missing required claim: sid"):
+        ClaimRules(ISSUER, AUDIENCE, max_lifetime=3600, require_sid=True).check(claims(), NOW)
+
+
+@pytest.mark.parametrize(
+    ("sid", "reason"),
+    [
+        ("", "sid must be a non-empty string"),
+        (7, "sid must be a non-empty string"),
+        (None, "sid must be a non-empty string"),
+        ("session\x00a", "sid is not a valid session id"),
+        ("s" * 256, "sid is not a valid session id"),
+    ],
+    ids=["empty", "number", "null", "nul", "long"],
+)
+def test_check_claims_sid_not_an_id_refused(sid: object, reason: str) -> None:
+    # None here is JSON null, present in the token: unlike a missing sid, never accepted.
+    token_claims = {**claims(), "sid": sid}
+
+    assert refusal(token_claims) == reason

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from app.core.security.fetch import MAX_JWKS_BYTES, JwksFetchError, http_jwks_fetch
+from app.core.security.fetch import MAX_JWKS_BYTES, FetchError, http_jwks_fetch
 from tests.signing import JwksServer
 
 pytestmark = pytest.mark.anyio
@@ -20,14 +20,14 @@ async def test_fetch_jwks_returns_body(jwks_server: JwksServer) -> None:
 async def test_fetch_jwks_other_status_raises(jwks_server: JwksServer, status: int) -> None:
     jwks_server.status = status
 
-    with pytest.raises(JwksFetchError, match=f"HTTP {status}"):
+    with pytest.raises(FetchError, match=f"HTTP {status}"):
         await http_jwks_fetch(jwks_server.url)()
 
 
 async def test_fetch_jwks_oversized_body_raises(jwks_server: JwksServer) -> None:
     jwks_server.body = b" " * (MAX_JWKS_BYTES + 1)
 
-    with pytest.raises(JwksFetchError, match="more than"):
+    with pytest.raises(FetchError, match="more than"):
         await http_jwks_fetch(jwks_server.url)()
 
 
@@ -35,7 +35,7 @@ async def test_fetch_jwks_slow_server_gives_up_at_deadline(jwks_server: JwksServ
     jwks_server.answering.clear()
     started = time.monotonic()
 
-    with pytest.raises(JwksFetchError):
+    with pytest.raises(FetchError):
         await http_jwks_fetch(jwks_server.url, timeout=0.2)()
     assert time.monotonic() - started < 2
 
@@ -45,5 +45,5 @@ async def test_fetch_jwks_nobody_listening_raises() -> None:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
 
-    with pytest.raises(JwksFetchError, match="ConnectError"):
+    with pytest.raises(FetchError, match="ConnectError"):
         await http_jwks_fetch(f"http://127.0.0.1:{port}/api/auth/jwks")()

@@ -8,7 +8,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.core.security.errors import KeysUnavailableError, TokenError
-from app.core.security.fetch import JwksFetchError
+from app.core.security.fetch import FetchError
 from app.core.security.jwks import MAX_KID_LENGTH, JwksKeys, parse_jwks
 from tests.signing import KID, jwks_document, public_jwk
 
@@ -190,7 +190,7 @@ async def test_refresh_caller_cancelled_leaves_fetch_running_for_others(
 
 @pytest.mark.parametrize(
     "answer",
-    [JwksFetchError("HTTP 502"), b"<html>down</html>", b'{"keys": []}'],
+    [FetchError("HTTP 502"), b"<html>down</html>", b'{"keys": []}'],
     ids=["unreachable", "garbage", "no-usable-key"],
 )
 async def test_refresh_failing_keeps_last_known_keys(
@@ -210,7 +210,7 @@ async def test_refresh_failing_keeps_last_known_keys(
 async def test_key_for_no_keys_and_endpoint_down_raises_keys_unavailable(
     keys: JwksKeys, fetch: FakeFetch
 ) -> None:
-    fetch.answer = JwksFetchError("ConnectError")
+    fetch.answer = FetchError("ConnectError")
 
     with pytest.raises(KeysUnavailableError):
         await keys.key_for({"kid": KID})
@@ -260,7 +260,7 @@ async def test_keep_fresh_retries_failures_then_keeps_refreshing(
     fetch: FakeFetch, key: Ed25519PrivateKey, caplog: pytest.LogCaptureFixture
 ) -> None:
     good = fetch.answer
-    fetch.answer = JwksFetchError("ConnectError")
+    fetch.answer = FetchError("ConnectError")
     keys = JwksKeys(fetch, refresh_seconds=0.01)
     task = asyncio.ensure_future(keys.keep_fresh())
     while fetch.calls < 2:

@@ -51,6 +51,7 @@ def transition_settings(jwks_settings: Settings) -> Settings:
         JWT_SECRET=TEST_SECRET,
         JWKS_URL=jwks_settings.JWKS_URL,
         DATABASE_URL=jwks_settings.DATABASE_URL,
+        JWT_REVOCATION_FEED=False,
     )
 
 
@@ -59,7 +60,7 @@ async def test_verify_shared_secret_mode_accepts_hs256(
 ) -> None:
     identity = await build_verifier(settings).verify(make_token("user-a"))
 
-    assert identity == Identity("user-a", "user-a@example.com", "User user-a")
+    assert identity == Identity("user-a", "user-a@example.com", "User user-a", "session-of-user-a")
 
 
 async def test_verify_jwks_mode_accepts_eddsa(
@@ -67,7 +68,7 @@ async def test_verify_jwks_mode_accepts_eddsa(
 ) -> None:
     identity = await build_verifier(jwks_settings).verify(make_eddsa_token("user-a"))
 
-    assert identity == Identity("user-a", "user-a@example.com", "User user-a")
+    assert identity == Identity("user-a", "user-a@example.com", "User user-a", "session-of-user-a")
 
 
 async def test_verify_shared_secret_mode_refuses_eddsa(

@@ -8,7 +8,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { env } from "./lib/env";
 import { pageSecurityHeaders } from "./lib/security-headers";
 
-const SIGNED_IN_ONLY = /^\/(tasks|account)(\/|$)/;
+const SIGNED_IN_ONLY = /^\/(tasks|account|device)(\/|$)/;
 
 function route(request: NextRequest): NextResponse {
   if (!SIGNED_IN_ONLY.test(request.nextUrl.pathname) || getSessionCookie(request)) return NextResponse.next();

@@ -23,6 +23,10 @@ npm --workspace frontend run --silent test
 step "Harness unit tests (scripts/, e2e/: the dev URLs, browser provisioning)"
 npx tsx --test scripts/*.test.ts e2e/*.test.ts
 
+step "CLI type check and unit tests (cli/: token cache, RFC 8628 polling, credentials file permissions)"
+npm --workspace cli run --silent typecheck
+npm --workspace cli run --silent test
+
 # The e2e script first finds or installs a Chromium (e2e/browser.ts), and stops before any test without one.
 step "End-to-end tests (Playwright, Chromium; own servers on free ports, throwaway databases)"
 npm --workspace e2e run --silent test

@@ -18,6 +18,7 @@ const signedOutPages = [
 const signedInPages = [
   { path: "/tasks", heading: "Your tasks" },
   { path: "/account", heading: "Your account" },
+  { path: "/device?user_code=ABCD-EFGH", heading: "Sign in a device" },
 ];
 const MISSING = { path: "/no-such-page", heading: "This page doesn’t exist" };
 

@@ -167,6 +167,7 @@ export function createApiClient(options: Options) {
     me: () => unwrap(client.GET("/api/me")),
     tasks: {
       list: (query: TaskQuery = {}) => unwrap(client.GET("/api/tasks", { params: { query } })),
+      get: (id: number) => unwrap(client.GET("/api/tasks/{task_id}", task(id))),
       // One key per create, kept across its retries: the API makes the task at most once.
       create: (body: TaskCreate) =>
         unwrap(client.POST("/api/tasks", { body, params: { header: { "Idempotency-Key": crypto.randomUUID() } } })),

@@ -8,6 +8,7 @@ import { PASSWORD_MAX, PASSWORD_MIN, userFieldProblem } from "./auth-limits";
 import { AUTH_RATE_LIMITS } from "./auth-rate-limits";
 import { openDatabase } from "./database";
 import { deleteTasksFirst } from "./delete-account";
+import { deviceSignIn } from "./device-sign-in";
 import type { Env } from "./env";
 import { createMailer } from "./mailer";
 import { createRevocationFeed } from "./revocation-feed";
@@ -100,6 +101,6 @@ export function authOptions(env: Env) {
       // Kept in the database too, so sign-in and session checks survive a Redis outage.
       session: { storeSessionInDatabase: true },
     }),
-    plugins: [jwtPlugin(env), revocations.plugin],
+    plugins: [jwtPlugin(env), revocations.plugin, ...deviceSignIn({ lifetimeSeconds: env.DEVICE_CODE_LIFETIME_SECONDS })],
   } satisfies BetterAuthOptions;
 }

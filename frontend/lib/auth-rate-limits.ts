@@ -1,4 +1,4 @@
-/** Better Auth's per-IP request budgets for the endpoints that guess passwords, create accounts or send email. */
+/** Better Auth's per-IP request budgets for the endpoints that guess passwords, create accounts, send email or sign terminals in. */
 
 /** Paths are relative to /api/auth; `window` is in seconds. Everything else keeps Better Auth's defaults. */
 export const AUTH_RATE_LIMITS = {
@@ -13,4 +13,12 @@ export const AUTH_RATE_LIMITS = {
   "/send-verification-email": { window: 900, max: 3 },
   // The token is unguessable; this only caps pointless retries.
   "/reset-password": { window: 600, max: 10 },
+  // Device sign-in (lib/device-sign-in.ts). Each new code is a database row; a few terminals at once at most.
+  "/device/code": { window: 60, max: 10 },
+  // A terminal polls every 5 s (12 a minute); room for two or three waiting at once behind one address.
+  "/device/token": { window: 60, max: 40 },
+  // Looking a code up claims it for the signed-in person: keep guessing someone else's code hopeless.
+  "/device": { window: 60, max: 10 },
+  "/device/approve": { window: 60, max: 10 },
+  "/device/deny": { window: 60, max: 10 },
 } as const;

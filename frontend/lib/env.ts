@@ -22,6 +22,8 @@ const schema = z.object({
   DATA_DIR: blankIsUnset(z.string().optional()),
   // Set on every instance when more than one runs: sessions and rate limits are then shared through Redis.
   REDIS_URL: blankIsUnset(z.url({ protocol: /^rediss?$/ }).optional()),
+  // How long a terminal's sign-in code waits for someone to approve it at /device.
+  DEVICE_CODE_LIFETIME_SECONDS: blankIsUnset(z.coerce.number().int().min(5).max(3600).default(600)),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; OUTBOX_DIR: string };

@@ -8,6 +8,7 @@ describe("safeReturnPath", () => {
     ["/tasks#top", "/tasks#top"],
     ["/account", "/account"],
     ["/tasks/../account", "/account"],
+    ["/device?user_code=ABCDEFGH", "/device?user_code=ABCDEFGH"],
     ["/tasks?next=//evil.example", "/tasks?next=//evil.example"],
   ])("follows the app's own page %s", (candidate, expected) => {
     expect(safeReturnPath(candidate)).toBe(expected);

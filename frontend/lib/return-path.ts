@@ -6,8 +6,8 @@
  */
 
 export const DEFAULT_RETURN_PATH = "/tasks";
-/** The pages worth coming back to; the rest of the app is reached from them. */
-const RETURN_PAGES = new Set(["/tasks", "/account"]);
+/** The pages worth coming back to; the rest of the app is reached from them. /device keeps a terminal's code. */
+const RETURN_PAGES = new Set(["/tasks", "/account", "/device"]);
 // Only the origin's sameness matters, not which origin it is, so a fixed one serves server and browser alike.
 const BASE = new URL("http://app.invalid");
 

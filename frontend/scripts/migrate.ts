@@ -1,4 +1,4 @@
-/** Creates or updates the Better Auth tables (user, session, account, verification, jwks). */
+/** Creates or updates the Better Auth tables: the core ones, jwks, and the plugins' own (revocation, deviceCode). */
 import nextEnv from "@next/env";
 import { getMigrations } from "better-auth/db/migration";
 import { authOptions } from "../lib/auth-options";

@@ -1,7 +1,9 @@
-/** Names the browser and system behind a session's user agent, the way people recognise their own devices. */
+/** Names the browser (or the Tasks CLI) and system behind a session's user agent, the way people recognise their own devices. */
 
 // Order matters: Edge and Opera also claim to be Chrome, Chrome claims to be Safari, iOS claims to be macOS.
 const browsers: Array<[RegExp, string]> = [
+  // The command-line app (cli/), signed in through /device.
+  [/^tasks-cli\//, "Tasks CLI"],
   [/Edg(e|A|iOS)?\//, "Edge"],
   [/OPR\/|Opera/, "Opera"],
   [/Firefox\/|FxiOS\//, "Firefox"],

@@ -7,7 +7,10 @@ export type RetryAfterHook = { onError: (context: { response: Response }) => voi
 export type AuthResult<T> = { data: T; error: null } | { data: null; error: NonNullable<AuthFailure> };
 export type Outcome<T> = { ok: true; data: T } | { ok: false; message: string };
 
-export async function attempt<T>(call: (fetchOptions: RetryAfterHook) => Promise<AuthResult<T>>): Promise<Outcome<T>> {
+/** Words for a failure; the /device page passes its own for the device endpoints' RFC 8628 errors. */
+export type Describe = (error: NonNullable<AuthFailure>, retryAfterSeconds: number | null) => string;
+
+export async function attempt<T>(call: (fetchOptions: RetryAfterHook) => Promise<AuthResult<T>>, describe: Describe = describeAuthError): Promise<Outcome<T>> {
   let retryAfter: number | null = null;
   const fetchOptions: RetryAfterHook = {
     onError: ({ response }) => {
@@ -18,7 +21,7 @@ export async function attempt<T>(call: (fetchOptions: RetryAfterHook) => Promise
   };
   try {
     const result = await call(fetchOptions);
-    return result.error ? { ok: false, message: describeAuthError(result.error, retryAfter) } : { ok: true, data: result.data };
+    return result.error ? { ok: false, message: describe(result.error, retryAfter) } : { ok: true, data: result.data };
   } catch {
     return { ok: false, message: UNREACHABLE };
   }

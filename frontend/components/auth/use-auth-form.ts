@@ -1,9 +1,9 @@
 "use client";
 /** The state every auth and account form shares: busy while Better Auth works, then an error or a success line. */
 import { useId, useState } from "react";
-import { type AuthResult, attempt, type Outcome, type RetryAfterHook } from "./auth-request";
+import { type AuthResult, attempt, type Describe, type Outcome, type RetryAfterHook } from "./auth-request";
 
-export function useAuthForm() {
+export function useAuthForm(describe?: Describe) {
   const feedbackId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -13,7 +13,7 @@ export function useAuthForm() {
     setBusy(true);
     setError(null);
     setSuccess(null);
-    const outcome = await attempt(call);
+    const outcome = await attempt(call, describe);
     setBusy(false);
     if (!outcome.ok) setError(outcome.message);
     return outcome;

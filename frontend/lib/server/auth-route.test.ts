@@ -54,4 +54,11 @@ describe("guardAuthRoute", () => {
     expect(response.headers.get("Location")).toBe("http://app.test/tasks");
     expect(response.headers.get("Cache-Control")).toBe("no-store");
   });
+
+  it("drops the session token the bearer plugin copies into set-auth-token, and keeps the cookie", async () => {
+    const signIn = guardAuthRoute(async () => new Response("{}", { headers: { "set-auth-token": "token.signature", "set-cookie": "session=token.signature; HttpOnly" } }));
+    const response = await signIn(post("{}"));
+    expect(response.headers.has("set-auth-token")).toBe(false);
+    expect(response.headers.get("set-cookie")).toContain("HttpOnly");
+  });
 });

@@ -1,7 +1,8 @@
 import "server-only";
 /**
  * The edge of Better Auth's route: bodies over a few KB are refused before Better Auth reads them (it
- * would store a 30 MB name), and no auth answer is cached, since each one is about one person.
+ * would store a 30 MB name), no auth answer is cached, since each one is about one person, and no session
+ * token leaves in a header a page script can read.
  */
 import { AUTH_BODY_MAX_BYTES } from "@/lib/auth-limits";
 
@@ -42,6 +43,9 @@ export function guardAuthRoute(handler: Handler, limit = AUTH_BODY_MAX_BYTES): H
     // Some responses (redirects) come with headers that cannot be changed, so the answer is copied.
     const headers = new Headers(response.headers);
     if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
+    // The bearer plugin copies every new session cookie into this header, where page scripts could read
+    // what the cookie keeps HttpOnly. Nothing here uses it: a terminal gets its token in the body.
+    headers.delete("set-auth-token");
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   };
 }

@@ -9,6 +9,7 @@ export default async function globalSetup() {
   process.env.E2E_WEB_URL = stack.webUrl;
   process.env.E2E_API_URL = stack.apiUrl;
   process.env.E2E_OUTBOX_DIR = stack.outboxDir;
+  process.env.E2E_TASKS_DB = stack.tasksDatabase;
   return async () => {
     await stack.stop();
     // Every server log of the run, this stack's and those the tests started: no secret, no token.

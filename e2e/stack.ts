@@ -30,7 +30,7 @@ export type StackPlan = { name: string; webUrl: string; apiUrl: string; secret: 
 /** One running server: where it listens, where it logs, how to stop it; `child` lets fault tests signal it. */
 export type Service = { url: string; log: string; child: ChildProcess; stop: () => Promise<void> };
 /** `outboxDir` holds the emails the frontend "sent": one JSON file each (frontend/lib/mailer.ts). */
-export type Stack = { webUrl: string; apiUrl: string; secret: string; outboxDir: string; stop: () => Promise<void> };
+export type Stack = { webUrl: string; apiUrl: string; secret: string; outboxDir: string; tasksDatabase: string; stop: () => Promise<void> };
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -160,5 +160,5 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw failure.reason;
   }
   const { webUrl, apiUrl, secret, outboxDir } = plan;
-  return { webUrl, apiUrl, secret, outboxDir, stop };
+  return { webUrl, apiUrl, secret, outboxDir, tasksDatabase: plan.apiEnv.DATABASE_URL!.replace(/^sqlite:\/\/\//, ""), stop };
 }

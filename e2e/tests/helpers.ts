@@ -1,6 +1,8 @@
 /** What a person does in the browser, as reusable steps, and a way to read the API the page talks to. */
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { root } from "../stack";
 
 export const apiUrl = () => process.env.E2E_API_URL!;
 
@@ -73,3 +75,16 @@ export async function apiAs(page: Page) {
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(import.meta.dirname, "..", "artifacts", "screenshots", `${name}.png`), fullPage: true });
 }
+
+/**
+ * How many tasks the shared stack's database holds for `userId`, read from the SQLite file itself:
+ * once an account is deleted no token of it is accepted any more, so the API cannot be asked.
+ */
+export function tasksInDatabase(userId: string): number {
+  const count = "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM task WHERE user_id = ?', (sys.argv[2],)).fetchone()[0])";
+  return Number(execFileSync(path.join(root, "backend/.venv/bin/python"), ["-c", count, process.env.E2E_TASKS_DB!, userId], { encoding: "utf8" }).trim());
+}
+
+/** The `sub` of a JWT: the user id the API files tasks under. */
+export const subjectOf = (token: string) => (JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as { sub: string }).sub;
+

@@ -47,6 +47,7 @@ test("a user manages their own tasks, and the next user sees none of them", asyn
 
   await signOut(page);
   await signIn(page, userA);
+  await expect(page.getByRole("heading", { name: "Your tasks" })).toBeVisible();
   const stillA = await request.get(`${apiUrl()}/api/tasks/${rent!.id}`, { headers: { Authorization: `Bearer ${await tokenOf(page)}` } });
   expect(await stillA.json()).toMatchObject({ title: "Pay rent", completed: true });
 });

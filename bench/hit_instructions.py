@@ -9,19 +9,19 @@ feed, and with one that knows 1,000 revoked sessions and 1,000 user cutoffs (the
 import asyncio
 import json
 import re
+import secrets
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import jwt
-
 from better_auth_jwt import TokenVerifier
 from better_auth_jwt.claims import ClaimRules, id_digest
 from better_auth_jwt.revocations import RevocationFeed, parse_page
 from better_auth_jwt.shared_secret import SharedSecret
 
-SECRET = "bench-secret-0123456789-abcdefghijklmno"
+SECRET = secrets.token_urlsafe(32)
 HITS = 20_000
 KNOWN = 1_000
 

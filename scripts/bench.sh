@@ -22,6 +22,10 @@ if [ "${1:-}" = "--revocation" ]; then
   shift
   script=bench/revocation.ts
   bash scripts/services.sh
+# `npm run bench:ab -- --base <rev>`: this checkout against another commit, alternated in one run.
+elif [ "${1:-}" = "--ab" ]; then
+  shift
+  script=bench/ab.ts
 fi
 step "Benchmark ($script${*:+ $*})"
 npx tsx "$script" "$@"

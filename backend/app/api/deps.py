@@ -6,6 +6,7 @@ from typing import Annotated
 from better_auth_jwt import Identity
 from better_auth_jwt.fastapi import BearerIdentity
 from fastapi import Depends, HTTPException, Request, status
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.core.db import session_scope
@@ -16,6 +17,14 @@ def get_db(request: Request) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_db)]
+
+
+async def get_engine(request: Request) -> Engine:
+    # async: a sync dependency would cost a threadpool hop of its own.
+    return request.app.state.engine
+
+
+EngineDep = Annotated[Engine, Depends(get_engine)]
 
 
 # The verifier lives on the app, which create_app builds (one per app, e.g. per test).

@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app import crud
 from app.api.handlers import database_unavailable, invalid_request
-from app.api.main import api_router
+from app.api.main import add_api_routes
 from app.core.body_limit import BodySizeLimit
 from app.core.config import Settings, get_settings
 from app.core.db import create_db_engine
@@ -70,5 +70,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(Hardening)
     app.add_exception_handler(OperationalError, database_unavailable)
     app.add_exception_handler(RequestValidationError, invalid_request)
-    app.include_router(api_router)
+    add_api_routes(app.router)
     return app

@@ -3,7 +3,7 @@
 # `npm run bench -- --quick` is the CI smoke run: small sizes, short runs, bench/RESULTS-quick.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+source scripts/lib.sh
 bash scripts/install.sh
 
 wanted=$(sha256sum bench/requirements.txt | cut -d' ' -f1)

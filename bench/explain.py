@@ -22,7 +22,7 @@ def captured_statements(engine, user_id: str, query: TaskListQuery) -> list[tupl
     event.listen(engine, "before_cursor_execute", capture)
     try:
         with engine.connect() as connection:
-            crud.list_tasks(connection, user_id, query)
+            crud.list_tasks(connection, user_id=user_id, query=query)
     finally:
         event.remove(engine, "before_cursor_execute", capture)
     return statements

@@ -21,7 +21,7 @@ import { pinSelf, placement } from "./machine.ts";
 
 const { values: options } = parseArgs({
   options: {
-    base: { type: "string", default: "origin/main" },
+    base: { type: "string", default: "main" },
     engines: { type: "string", default: "sqlite,postgresql" },
     cases: { type: "string", default: "list,me" },
     rounds: { type: "string", default: "7" },

@@ -7,7 +7,6 @@ The statements are captured from `crud.list_tasks` itself, then run again under
 import argparse
 
 from sqlalchemy import create_engine, event
-from sqlmodel import Session
 
 from app import crud
 from app.core.db import sqlalchemy_url
@@ -22,8 +21,8 @@ def captured_statements(engine, user_id: str, query: TaskListQuery) -> list[tupl
 
     event.listen(engine, "before_cursor_execute", capture)
     try:
-        with Session(engine) as session:
-            crud.list_tasks(session, user_id, query)
+        with engine.connect() as connection:
+            crud.list_tasks(connection, user_id=user_id, query=query)
     finally:
         event.remove(engine, "before_cursor_execute", capture)
     return statements

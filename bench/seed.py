@@ -54,6 +54,7 @@ def main() -> None:
     parser.add_argument("--tasks", type=int, required=True, help="tasks per user")
     parser.add_argument("--first-user", type=int, default=0, help="number of the first user")
     parser.add_argument("--reset", action="store_true", help="delete every task first")
+    parser.add_argument("--tags", type=int, default=0, help="tags on each new task")
     args = parser.parse_args()
 
     engine = create_engine(sqlalchemy_url(args.url))
@@ -69,13 +70,24 @@ def main() -> None:
             "first_user": args.first_user,
             "owner": args.owner,
         }
+        first_new = connection.execute(text("SELECT coalesce(max(id), 0) FROM task")).scalar_one()
         connection.execute(text(insert_sql(name)), params)
+        for number in range(args.tags):
+            connection.execute(
+                text(
+                    "INSERT INTO task_tag (task_id, tag, user_id) "
+                    "SELECT id, :tag, user_id FROM task WHERE id > :first_new"
+                ),
+                {"tag": f"tag-{number}", "first_new": first_new},
+            )
     # Fresh statistics, as autovacuum would have them after a real import.
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         connection.execute(text("VACUUM ANALYZE task" if name == "postgresql" else "ANALYZE"))
         total = connection.execute(text("SELECT count(*) FROM task")).scalar_one()
+        if name == "postgresql":
+            connection.execute(text("VACUUM ANALYZE task_tag"))
     print(
-        f"seeded {args.users * args.tasks} tasks for {args.users} users on {name} "
+        f"seeded {args.users * args.tasks} tasks ({args.tags} tags each) for {args.users} users on {name} "
         f"in {time.perf_counter() - started:.1f} s; {total} tasks in the table"
     )
 

@@ -3,7 +3,7 @@
 # `npm run bench -- --quick` is the CI smoke run: small sizes, short runs, bench/RESULTS-quick.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+source scripts/lib.sh
 bash scripts/install.sh
 
 wanted=$(sha256sum bench/requirements.txt | cut -d' ' -f1)
@@ -22,6 +22,10 @@ if [ "${1:-}" = "--revocation" ]; then
   shift
   script=bench/revocation.ts
   bash scripts/services.sh
+# `npm run bench:ab -- --base <rev>`: this checkout against another commit, alternated in one run.
+elif [ "${1:-}" = "--ab" ]; then
+  shift
+  script=bench/ab.ts
 fi
 step "Benchmark ($script${*:+ $*})"
 npx tsx "$script" "$@"

@@ -5,7 +5,7 @@
 # Better Auth releases (conformance/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+source scripts/lib.sh
 package=packages/better-auth-jwt
 pins=$package/requirements-check.txt
 work=$(mktemp -d)

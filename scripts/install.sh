@@ -2,7 +2,7 @@
 # Installs what is missing: npm packages and the backend's virtualenv. Does nothing when both are current.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+source scripts/lib.sh
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 [ "$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ] || die "Node.js 20 or newer is required (found $(node -v))."

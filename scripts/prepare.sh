@@ -2,7 +2,7 @@
 # Prepares the local development setup: the shared secret and both databases. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+source scripts/lib.sh
 
 step "Checking the shared secret (frontend/.env.local and backend/.env)"
 npx tsx scripts/ensure-secret.ts

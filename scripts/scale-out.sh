@@ -2,7 +2,7 @@
 # `npm run scale-out`: two FastAPI and two Next.js instances behind nginx, on PostgreSQL and Redis, on one origin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+source scripts/lib.sh
 bash scripts/install.sh
 bash scripts/services.sh
 step "Starting the cluster (e2e/reliability/scale-out.ts)"

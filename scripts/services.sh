@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure the local PostgreSQL and Redis servers the scale-out setup needs are running; starts them if not.
+# It installs nothing: a missing nginx is named with the command that installs it (CI runs that in .ci/run).
 set -euo pipefail
-step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
 
 if ! pg_isready -q -h 127.0.0.1 -p 5432; then
   step "Starting PostgreSQL"
@@ -14,4 +16,4 @@ if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
   redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log
   for _ in $(seq 30); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.2; done
 fi
-command -v nginx >/dev/null || { step "Installing nginx (apt)"; apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
+command -v nginx >/dev/null || { printf 'error: nginx is not installed; on Debian or Ubuntu: apt-get install nginx\n' >&2; exit 1; }

@@ -3,7 +3,7 @@
 # then every user's tasks checked against its model. REUSE_BUILD=1 skips rebuilding the frontend.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+source scripts/lib.sh
 bash scripts/install.sh
 bash scripts/services.sh
 step "Soak test (e2e/reliability/soak.ts $*)"

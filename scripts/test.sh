@@ -2,7 +2,7 @@
 # `npm test`: installs what is missing, then runs every suite: lint, pytest, vitest, Playwright in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+source scripts/lib.sh
 bash scripts/install.sh
 
 step "Backend lint (ruff check, ruff format --check)"

@@ -14,12 +14,13 @@ from starlette.concurrency import run_in_threadpool
 
 from app import crud
 from app.api.handlers import database_unavailable, invalid_request
-from app.api.main import api_router
+from app.api.main import add_api_routes
 from app.core.body_limit import BodySizeLimit
 from app.core.config import Settings, get_settings
 from app.core.db import create_db_engine
 from app.core.hardening import Hardening
 from app.core.security import verifier_settings
+from app.core.state import install_state
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # The account is gone: a task written under it in its last moments would belong to nobody.
         def remove() -> int:
             with Session(engine) as session:
-                return crud.delete_tasks(session, user_id, completed_only=False)
+                return crud.delete_tasks(session, user_id=user_id, completed_only=False)
 
         try:
             await run_in_threadpool(remove)
@@ -56,8 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     # No slash redirects: Starlette builds their Location from the request's Host header.
     app = FastAPI(title="Tasks API", lifespan=lifespan, redirect_slashes=False)
-    app.state.verifier = verifier
-    app.state.engine = engine
+    install_state(app, engine=engine, verifier=verifier)
     # Added innermost first. Outermost, Hardening marks every answer nosniff, preflights included;
     # CORS next, so a 413 still reaches the page; the body limit refuses before anything reads it.
     app.add_middleware(BodySizeLimit, max_bytes=settings.MAX_BODY_BYTES)
@@ -70,5 +70,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(Hardening)
     app.add_exception_handler(OperationalError, database_unavailable)
     app.add_exception_handler(RequestValidationError, invalid_request)
-    app.include_router(api_router)
+    add_api_routes(app.router)
     return app

@@ -183,7 +183,7 @@ class TaskCreate(TaskFields):
         return recurrence
 
 
-class TaskUpdate(TaskCreate):
+class TaskReplace(TaskCreate):
     """PUT body: a full replacement, so every omitted field goes back to its default."""
 
 

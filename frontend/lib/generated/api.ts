@@ -400,20 +400,10 @@ export interface components {
             updated_at: string;
         };
         /**
-         * TaskSort
-         * @enum {string}
-         */
-        TaskSort: "created" | "updated" | "due" | "priority" | "title";
-        /**
-         * TaskStatus
-         * @enum {string}
-         */
-        TaskStatus: "all" | "pending" | "completed";
-        /**
-         * TaskUpdate
+         * TaskReplace
          * @description PUT body: a full replacement, so every omitted field goes back to its default.
          */
-        TaskUpdate: {
+        TaskReplace: {
             /** Title */
             title: string;
             /**
@@ -456,6 +446,16 @@ export interface components {
              */
             tags?: string[];
         };
+        /**
+         * TaskSort
+         * @enum {string}
+         */
+        TaskSort: "created" | "updated" | "due" | "priority" | "title";
+        /**
+         * TaskStatus
+         * @enum {string}
+         */
+        TaskStatus: "all" | "pending" | "completed";
         /** TasksDeleted */
         TasksDeleted: {
             /**
@@ -855,7 +855,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TaskUpdate"];
+                "application/json": components["schemas"]["TaskReplace"];
             };
         };
         responses: {
@@ -1413,7 +1413,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TaskUpdate"];
+                "application/json": components["schemas"]["TaskReplace"];
             };
         };
         responses: {

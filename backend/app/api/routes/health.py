@@ -8,6 +8,7 @@ from sqlalchemy import text
 
 from app.api.deps import SessionDep
 from app.api.errors import UNAVAILABLE
+from app.core.state import app_state
 
 router = APIRouter(tags=["health"])
 
@@ -17,7 +18,7 @@ def health(request: Request, response: Response, session: SessionDep) -> dict[st
     # An unreachable database raises OperationalError, which main.py turns into a 503.
     session.exec(text("SELECT 1"))
     answer: dict[str, Any] = {"status": "ok"}
-    revocations: RevocationFeed | None = request.app.state.verifier.revocations
+    revocations: RevocationFeed | None = app_state(request).verifier.revocations
     if revocations is not None:
         answer["revocations"] = revocations.status()
         if revocations.refusing:

@@ -18,4 +18,5 @@ async def read_me(user: CurrentUser) -> Identity:
 @router.delete("/me/tasks")
 def delete_my_tasks(user: CurrentUser, session: SessionDep) -> TasksDeleted:
     """Deletes every task of the caller, e.g. when the account is deleted."""
-    return TasksDeleted(deleted=crud.delete_tasks(session, user.user_id, completed_only=False))
+    deleted = crud.delete_tasks(session, user_id=user.user_id, completed_only=False)
+    return TasksDeleted(deleted=deleted)

@@ -230,3 +230,23 @@ def test_list_tasks_unknown_parameter_value_returns_422(
 
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"][:2] == ["query", next(iter(params))]
+
+
+def test_list_tasks_items_are_the_bytes_of_each_task_read(
+    client: TestClient, as_a: dict[str, str], create: Create
+) -> None:
+    # The list is serialised from plain rows; each item must be exactly what GET /tasks/{id} sends.
+    create("Pay rent", description='line\n"quoted" \u00e9', tags=["home", "b\u00e4r", "a"])
+    create("No tags", due_at="2026-12-01T17:00:00+02:00", remind_at="2026-12-01T12:00:00Z")
+    create("Done", completed=True, priority="high", due_at=FUTURE, recurrence="weekly")
+
+    listed = client.get(TASKS, headers=as_a)
+    page = listed.json()
+
+    assert listed.headers["content-type"] == "application/json"
+    # Creating a completed weekly task also created its next occurrence: four tasks.
+    assert len(page["items"]) == 4
+    assert all(list(item) == list(page["items"][0]) for item in page["items"])
+    for item in page["items"]:
+        single = client.get(f"{TASKS}/{item['id']}", headers=as_a).content
+        assert single in listed.content

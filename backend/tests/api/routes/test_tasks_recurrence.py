@@ -142,7 +142,7 @@ def test_toggle_task_scheduling_fails_leaves_task_pending(
     def broken(*_args: object) -> None:
         raise RuntimeError("scheduling failed")
 
-    monkeypatch.setattr(crud, "next_due", broken)
+    monkeypatch.setattr(crud.recurrence, "next_due", broken)
     with pytest.raises(RuntimeError, match="scheduling failed"):
         client.patch(f"{TASKS}/{task['id']}/complete", headers=as_a)
 

@@ -29,7 +29,7 @@ from app.models import (
     search_key,
     utcnow,
 )
-from app.recurrence import next_due
+from app.recurrence import merge_rule_fields, next_occurrence, shifted, simple_rule
 
 # Each attempt loses only to a write that landed in between; three in a row means a hot task.
 PATCH_ATTEMPTS = 3
@@ -63,10 +63,19 @@ class IdempotencyKeyReusedError(Exception):
 
 
 def create_task(
-    session: Session, user_id: str, body: TaskCreate, creation: TaskCreation | None = None
+    session: Session,
+    user_id: str,
+    body: TaskCreate,
+    creation: TaskCreation | None = None,
+    *,
+    reminder_email: str | None = None,
 ) -> TaskPublic:
-    """Creates the task; `creation`, if given, is recorded in the same transaction."""
-    task = Task.model_validate(body, update={"user_id": user_id, "search_text": search_text(body)})
+    """Creates the task; `creation`, if given, is recorded in the same transaction.
+
+    `reminder_email` is where its reminder is emailed: the address in the caller's token.
+    """
+    extra = {"user_id": user_id, "search_text": search_text(body), "reminder_email": reminder_email}
+    task = Task.model_validate(body, update=extra)
     if task.completed:
         task.completed_at = task.created_at
     session.add(task)
@@ -79,7 +88,7 @@ def create_task(
 
 
 def create_task_once(
-    session: Session, user_id: str, key: str, body: TaskCreate
+    session: Session, user_id: str, key: str, body: TaskCreate, *, reminder_email: str | None = None
 ) -> TaskPublic | None:
     """Creates the task unless this key already did; a repeat gets that task as it is now.
 
@@ -91,7 +100,7 @@ def create_task_once(
     if earlier is None:
         creation = TaskCreation(user_id=user_id, key=key, fingerprint=fingerprint, task_id=0)
         try:
-            return create_task(session, user_id, body, creation)
+            return create_task(session, user_id, body, creation, reminder_email=reminder_email)
         except IntegrityError:
             # A repeat sent while the first was still running committed first; its task stands.
             session.rollback()
@@ -134,16 +143,30 @@ def replace_task(
     body: TaskUpdate,
     *,
     unchanged_since: datetime | None = None,
+    reminder_email: str | None = None,
 ) -> TaskPublic | None:
     """Writes `body` over the task; with `unchanged_since`, only if nobody wrote it since then."""
     values = body.model_dump(exclude={"tags"})
     values["search_text"] = search_text(body)
+    # A reminder moved to another time is a new one, to be sent again.
+    values["reminder_sent_at"] = case(
+        (col(Task.remind_at) == body.remind_at, Task.reminder_sent_at), else_=None
+    )
+    if reminder_email is not None:
+        values["reminder_email"] = reminder_email
     # Re-saving a completed task keeps the time it was first completed.
     values["completed_at"] = func.coalesce(Task.completed_at, now()) if body.completed else None
     return update_owned(session, user_id, task_id, values, body.tags, unchanged_since)
 
 
-def patch_task(session: Session, user_id: str, task_id: int, body: TaskPatch) -> TaskPublic | None:
+def patch_task(
+    session: Session,
+    user_id: str,
+    task_id: int,
+    body: TaskPatch,
+    *,
+    reminder_email: str | None = None,
+) -> TaskPublic | None:
     """Applies the sent fields over the stored task.
 
     Raises pydantic's ValidationError when the merged task breaks a rule across fields.
@@ -154,14 +177,15 @@ def patch_task(session: Session, user_id: str, task_id: int, body: TaskPatch) ->
         current = read_task(session, user_id, task_id)
         if current is None:
             return None
-        merged = current.model_dump(include=set(TaskUpdate.model_fields))
-        merged.update(body.model_dump(exclude_unset=True))
+        stored = current.model_dump(include=set(TaskUpdate.model_fields))
+        merged = merge_rule_fields(stored, body.model_dump(exclude_unset=True))
         written = replace_task(
             session,
             user_id,
             task_id,
             TaskUpdate.model_validate(merged),
             unchanged_since=current.updated_at,
+            reminder_email=reminder_email,
         )
         if written is not None:
             return written
@@ -240,19 +264,30 @@ def schedule_next(session: Session, task: Task, tags: list[str]) -> None:
     ):
         return
     task.next_scheduled = True
-    due_at = next_due(task.due_at, task.recurrence, task.recurrence_interval)
-    if due_at is None:
+    # The first occurrence after the later of the due time and now (app.recurrence).
+    upcoming = next_occurrence(
+        task.due_at,
+        task.rrule or simple_rule(task.recurrence, task.recurrence_interval),
+        task.time_zone,
+        completed_at=task.completed_at or utcnow(),
+        from_completion=task.repeat_from_completion,
+    )
+    if upcoming is None:
         return
     successor = Task(
         user_id=task.user_id,
         title=task.title,
         description=task.description,
         priority=task.priority,
+        due_at=upcoming.due_at,
         # The reminder keeps its lead time before the due date.
-        due_at=due_at,
-        remind_at=task.remind_at and task.remind_at + (due_at - task.due_at),
+        remind_at=shifted(task.remind_at, task.due_at, upcoming.due_at),
+        reminder_email=task.reminder_email,
         recurrence=task.recurrence,
         recurrence_interval=task.recurrence_interval,
+        rrule=upcoming.rule,
+        repeat_from_completion=task.repeat_from_completion,
+        time_zone=task.time_zone,
         search_text=task.search_text,
     )
     session.add(successor)

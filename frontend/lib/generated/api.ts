@@ -269,7 +269,7 @@ export interface components {
          * Recurrence
          * @enum {string}
          */
-        Recurrence: "none" | "daily" | "weekly" | "monthly";
+        Recurrence: "none" | "daily" | "weekly" | "monthly" | "yearly";
         /**
          * SortOrder
          * @enum {string}
@@ -308,10 +308,27 @@ export interface components {
             recurrence?: components["schemas"]["Recurrence"];
             /**
              * Recurrence Interval
-             * @description Repeat every this many days, weeks or months.
+             * @description Repeat every this many days, weeks, months or years.
              * @default 1
              */
             recurrence_interval?: number;
+            /**
+             * Rrule
+             * @description The repeat rule as an RFC 5545 RRULE, e.g. `FREQ=WEEKLY;BYDAY=MO,TH`. Sent alone, it sets `recurrence` and `recurrence_interval`; left out, they set it.
+             */
+            rrule?: string | null;
+            /**
+             * Repeat From Completion
+             * @description Repeat from the day it is completed rather than on a fixed schedule.
+             * @default false
+             */
+            repeat_from_completion?: boolean;
+            /**
+             * Time Zone
+             * @description IANA zone whose wall-clock time the repeats keep, e.g. Europe/Berlin.
+             * @default UTC
+             */
+            time_zone?: string;
             /**
              * Tags
              * @description Trimmed, lowercased, deduplicated and sorted.
@@ -342,6 +359,12 @@ export interface components {
             recurrence?: components["schemas"]["Recurrence"];
             /** Recurrence Interval */
             recurrence_interval?: number;
+            /** Rrule */
+            rrule?: string | null;
+            /** Repeat From Completion */
+            repeat_from_completion?: boolean;
+            /** Time Zone */
+            time_zone?: string;
         };
         /** TaskPublic */
         TaskPublic: {
@@ -376,10 +399,27 @@ export interface components {
             recurrence: components["schemas"]["Recurrence"];
             /**
              * Recurrence Interval
-             * @description Repeat every this many days, weeks or months.
+             * @description Repeat every this many days, weeks, months or years.
              * @default 1
              */
             recurrence_interval: number;
+            /**
+             * Rrule
+             * @description The repeat rule as an RFC 5545 RRULE, e.g. `FREQ=WEEKLY;BYDAY=MO,TH`. Sent alone, it sets `recurrence` and `recurrence_interval`; left out, they set it.
+             */
+            rrule: string | null;
+            /**
+             * Repeat From Completion
+             * @description Repeat from the day it is completed rather than on a fixed schedule.
+             * @default false
+             */
+            repeat_from_completion: boolean;
+            /**
+             * Time Zone
+             * @description IANA zone whose wall-clock time the repeats keep, e.g. Europe/Berlin.
+             * @default UTC
+             */
+            time_zone: string;
             /** Id */
             id: number;
             /** User Id */
@@ -445,10 +485,27 @@ export interface components {
             recurrence?: components["schemas"]["Recurrence"];
             /**
              * Recurrence Interval
-             * @description Repeat every this many days, weeks or months.
+             * @description Repeat every this many days, weeks, months or years.
              * @default 1
              */
             recurrence_interval?: number;
+            /**
+             * Rrule
+             * @description The repeat rule as an RFC 5545 RRULE, e.g. `FREQ=WEEKLY;BYDAY=MO,TH`. Sent alone, it sets `recurrence` and `recurrence_interval`; left out, they set it.
+             */
+            rrule?: string | null;
+            /**
+             * Repeat From Completion
+             * @description Repeat from the day it is completed rather than on a fixed schedule.
+             * @default false
+             */
+            repeat_from_completion?: boolean;
+            /**
+             * Time Zone
+             * @description IANA zone whose wall-clock time the repeats keep, e.g. Europe/Berlin.
+             * @default UTC
+             */
+            time_zone?: string;
             /**
              * Tags
              * @description Trimmed, lowercased, deduplicated and sorted.

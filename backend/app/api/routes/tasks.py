@@ -50,9 +50,13 @@ def create_task(
 ) -> TaskPublic:
     """With an Idempotency-Key, a repeat of the same create answers with the task it made."""
     if idempotency_key is None:
-        return crud.create_task(session, user.user_id, body)
+        return crud.create_task(session, user.user_id, body, reminder_email=user.email)
     try:
-        return found(crud.create_task_once(session, user.user_id, idempotency_key, body))
+        return found(
+            crud.create_task_once(
+                session, user.user_id, idempotency_key, body, reminder_email=user.email
+            )
+        )
     except crud.IdempotencyKeyReusedError:
         raise HTTPException(
             status_code=status.HTTP_409_CONFLICT,
@@ -76,7 +80,7 @@ def replace_task(
     task_id: TaskId, body: TaskUpdate, user: CurrentUser, session: SessionDep
 ) -> TaskPublic:
     """Replaces the whole task: every field left out goes back to its default."""
-    return found(crud.replace_task(session, user.user_id, task_id, body))
+    return found(crud.replace_task(session, user.user_id, task_id, body, reminder_email=user.email))
 
 
 @router.patch(ITEM, responses=NOT_FOUND | BUSY | UNREADABLE_BODY)
@@ -85,7 +89,9 @@ def patch_task(
 ) -> TaskPublic:
     """Changes only the fields sent; null clears `due_at` or `remind_at`."""
     try:
-        return found(crud.patch_task(session, user.user_id, task_id, body))
+        return found(
+            crud.patch_task(session, user.user_id, task_id, body, reminder_email=user.email)
+        )
     except ValidationError as exc:
         # A rule across fields broken by the merge: answered like any other body error.
         raise RequestValidationError(in_body(exc.errors(include_url=False))) from None

@@ -21,6 +21,9 @@ DEFAULTS = {
     "remind_at": None,
     "recurrence": "none",
     "recurrence_interval": 1,
+    "rrule": None,
+    "repeat_from_completion": False,
+    "time_zone": "UTC",
 }
 
 
@@ -214,7 +217,7 @@ INVALID_BODIES: dict[str, tuple[dict, str]] = {
     ),
     "remind-without-due": ({"title": "t", "remind_at": DUE}, "remind_at"),
     "recurring-without-due": ({"title": "t", "recurrence": "daily"}, "recurrence"),
-    "unknown-recurrence": ({"title": "t", "due_at": DUE, "recurrence": "yearly"}, "recurrence"),
+    "unknown-recurrence": ({"title": "t", "due_at": DUE, "recurrence": "hourly"}, "recurrence"),
     "zero-interval": ({"title": "t", "recurrence_interval": 0}, "recurrence_interval"),
     "huge-interval": ({"title": "t", "recurrence_interval": 366}, "recurrence_interval"),
 }

@@ -139,10 +139,10 @@ def test_toggle_task_scheduling_fails_leaves_task_pending(
 ) -> None:
     task = client.post(TASKS, json=RENT, headers=as_a).json()
 
-    def broken(*_args: object) -> None:
+    def broken(*_args: object, **_keywords: object) -> None:
         raise RuntimeError("scheduling failed")
 
-    monkeypatch.setattr(crud, "next_due", broken)
+    monkeypatch.setattr(crud, "next_occurrence", broken)
     with pytest.raises(RuntimeError, match="scheduling failed"):
         client.patch(f"{TASKS}/{task['id']}/complete", headers=as_a)
 

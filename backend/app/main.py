@@ -1,5 +1,6 @@
 """Builds the FastAPI app; run it with `uvicorn --factory app.main:create_app`."""
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,6 +21,7 @@ from app.core.config import Settings, get_settings
 from app.core.db import create_db_engine
 from app.core.hardening import Hardening
 from app.core.security import verifier_settings
+from app.reminders.sender import Scheduler
 
 logger = logging.getLogger(__name__)
 
@@ -47,11 +49,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        # Keys and revocations stay current in the background (TokenVerifier.running).
+        # Keys and revocations stay current in the background (TokenVerifier.running); reminders
+        # go out and old idempotency keys are purged by the scheduler (app.reminders.sender).
+        stop = asyncio.Event()
+        scheduler = None
+        if settings.REMINDER_SENDER:
+            scheduler = asyncio.create_task(Scheduler(engine, settings).run(stop))
         try:
             async with verifier.running():
                 yield
         finally:
+            stop.set()
+            if scheduler is not None:
+                await scheduler
             engine.dispose()
 
     # No slash redirects: Starlette builds their Location from the request's Host header.

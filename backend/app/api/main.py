@@ -5,7 +5,7 @@ from fastapi.routing import APIRoute
 
 from app.api.deps import require_path_user
 from app.api.errors import FORBIDDEN, UNAUTHORIZED, UNAVAILABLE
-from app.api.routes import health, me, tasks
+from app.api.routes import health, me, reminders, tasks
 
 
 def operation_id(route: APIRoute) -> str:
@@ -23,6 +23,7 @@ api_router = APIRouter(generate_unique_id_function=operation_id)
 api_router.include_router(health.router)
 api_router.include_router(me.router, prefix="/api", responses=AUTHENTICATED)
 api_router.include_router(tasks.router, prefix="/api", responses=AUTHENTICATED)
+api_router.include_router(reminders.router, prefix="/api", responses=AUTHENTICATED)
 # The hackathon spec's form of the same routes; the path user must be the caller.
 api_router.include_router(
     tasks.router,

@@ -1,9 +1,12 @@
 """The sender claims due reminders, emails each once, survives crashes, and purges old keys."""
 
+import smtplib
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,6 +17,7 @@ from app.core.config import Settings
 from app.main import create_app
 from app.models import ReminderPreference, Task, TaskCreation
 from app.reminders import sender
+from app.reminders.mail import Email, Mailer
 from app.reminders.sender import Scheduler, claim
 from tests.conftest import AuthHeaders
 from tests.reminders.conftest import T0, Clock, add_reminders, messages, unsent
@@ -213,3 +217,48 @@ def test_lifespan_runs_the_sender_and_stops_with_the_app(
         assert client.get("/health").status_code == 200
 
     assert len(messages(outbox)) == 3
+
+
+class FakeSMTP:
+    sent: ClassVar[list[EmailMessage]] = []
+
+    def __init__(self, host: str, port: int, **_options: object) -> None:
+        self.address = (host, port)
+
+    def __enter__(self) -> "FakeSMTP":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        return None
+
+    def ehlo(self) -> None:
+        return None
+
+    def has_extn(self, _name: str) -> bool:
+        return False
+
+    def login(self, user: str, password: str) -> None:
+        self.credentials = (user, password)
+
+    def send_message(self, message: EmailMessage) -> None:
+        FakeSMTP.sent.append(message)
+
+
+def test_mailer_smtp_url_set_sends_with_dedup_headers(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(smtplib, "SMTP", FakeSMTP)
+    FakeSMTP.sent.clear()
+    mailer = Mailer(
+        smtp_url="smtp://me%40x.test:secret@mail.test:2525",
+        sender="Tasks <no-reply@tasks.test>",
+        outbox_dir=tmp_path / "unused",
+    )
+
+    mailer.send(Email(to="a@example.com", subject="Reminder: t", text="t\n", dedup_key="k-1"))
+
+    (message,) = FakeSMTP.sent
+    assert message["Message-ID"] == "<k-1@tasks.test>"
+    assert message["X-Reminder-Key"] == "k-1"
+    assert (message["To"], message["Subject"]) == ("a@example.com", "Reminder: t")
+    assert not (tmp_path / "unused").exists()

@@ -31,6 +31,7 @@ MAX_INTERVAL = 365
 MAX_RULE_LENGTH = 200
 # Parts that already say which day of the month (or year) the rule means.
 DAY_PARTS = {"BYDAY", "BYMONTHDAY", "BYSETPOS"}
+SEARCH_START = datetime(9972, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -64,14 +65,14 @@ def parse_rule(text: str) -> Rule:
     interval = int(interval_text)
     if not 1 <= interval <= MAX_INTERVAL:
         raise ValueError(f"needs INTERVAL between 1 and {MAX_INTERVAL}")
+    # dateutil looks for a rule's next date until the year 9999 however long that takes, so a rule
+    # that never happens ("Feb 30") is found out over the last 28 years of the calendar, a full
+    # cycle of weekdays and leap years (none of them a century year): quickly, either way.
     try:
-        engine = rrulestr(body, dtstart=datetime(2000, 1, 1))
+        engine = rrulestr(body, dtstart=SEARCH_START)
     except (ValueError, TypeError, KeyError, IndexError) as exc:
         raise ValueError(f"is not a valid RRULE ({exc})") from None
-    # Looked for over 28 years, one full cycle of weekdays and leap years.
-    if engine.after(datetime(2000, 1, 1)) is None or not engine.between(
-        datetime(2000, 1, 1), datetime(2028, 1, 1)
-    ):
+    if engine.after(SEARCH_START, inc=True) is None:
         raise ValueError("never happens")
     return Rule(text=body, frequency=frequency, interval=interval)
 

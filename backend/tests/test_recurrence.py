@@ -166,6 +166,8 @@ def test_shifted_keeps_lead_time() -> None:
         "FREQ=DAILY;FREQ=WEEKLY",
         "FREQ=WEEKLY;BYDAY=XX",
         "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+        "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31",
+        "FREQ=DAILY;BYSETPOS=2",
         "",
     ],
 )

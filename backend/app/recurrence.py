@@ -137,7 +137,9 @@ def next_occurrence(
     # before it are skipped without walking every missed date one by one.
     begin = max(start, local_wall_time(threshold, time_zone) - timedelta(days=1))
     try:
-        for wall in series.xafter(begin, inc=False):
+        for candidate in series.xafter(begin, inc=False):
+            # rrule drops sub-second parts; an end of day at 23:59:59.999 keeps them.
+            wall = candidate.replace(microsecond=start.microsecond)
             moment = from_wall_time(wall, time_zone)
             if moment > threshold:
                 return Occurrence(due_at=moment, rule=keep_time_of_day(effective, wall, time_zone))
@@ -159,6 +161,23 @@ def shifted(moment: datetime | None, old_due: datetime, new_due: datetime) -> da
         return None
     try:
         return new_due - (old_due - moment)
+    except OverflowError:
+        return None
+
+
+def shifted_wall(
+    moment: datetime | None, old_due: datetime, new_due: datetime, time_zone: str
+) -> datetime | None:
+    """`moment` kept at the same lead before the new due date on the wall clock of the zone.
+
+    For all-day tasks, whose reminder names a time of day: "09:00 on the day" stays 09:00 even
+    when a DST change lies between the reminder and the end of the day.
+    """
+    if moment is None:
+        return None
+    lead = local_wall_time(old_due, time_zone) - local_wall_time(moment, time_zone)
+    try:
+        return from_wall_time(local_wall_time(new_due, time_zone) - lead, time_zone)
     except OverflowError:
         return None
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from app.recurrence import merge_rule_fields, next_occurrence, parse_rule, shifted
+from app.recurrence import merge_rule_fields, next_occurrence, parse_rule, shifted, shifted_wall
 from app.timezones import from_wall_time, local_wall_time
 
 BERLIN, NEW_YORK, LORD_HOWE = "Europe/Berlin", "America/New_York", "Australia/Lord_Howe"
@@ -249,3 +249,22 @@ def test_next_occurrence_is_after_due_and_completion_at_the_same_wall_time(
     assert upcoming.due_at == intended
     if local_wall_time(upcoming.due_at, zone).time() != due_wall.time():
         assert local_wall_time(intended, zone) != datetime.combine(day, due_wall.time())
+
+
+def test_shifted_wall_keeps_the_reminders_time_of_day_across_dst() -> None:
+    old_due, new_due = at("2027-03-27 23:59:59", BERLIN), at("2027-03-28 23:59:59", BERLIN)
+
+    reminder = shifted_wall(at("2027-03-27 01:00", BERLIN), old_due, new_due, BERLIN)
+
+    assert reminder is not None
+    assert wall(reminder, BERLIN) == "2027-03-28 01:00"
+    assert shifted_wall(None, old_due, new_due, BERLIN) is None
+
+
+def test_next_occurrence_keeps_sub_second_end_of_day() -> None:
+    due = from_wall_time(datetime(2027, 3, 27, 23, 59, 59, 999000), BERLIN)
+
+    upcoming = next_occurrence(due, "FREQ=DAILY", BERLIN, completed_at=due - timedelta(hours=1))
+
+    assert upcoming is not None
+    assert local_wall_time(upcoming.due_at, BERLIN) == datetime(2027, 3, 28, 23, 59, 59, 999000)

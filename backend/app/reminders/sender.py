@@ -32,6 +32,9 @@ logger = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 # Purging scans the whole key table, so it runs now and then rather than on every poll.
 PURGE_EVERY = timedelta(minutes=10)
+# A reminder this late is news no more (the senders were down, or the task was reopened long after):
+# it is not emailed.
+MAX_LATENESS = timedelta(hours=24)
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ def claimable(now: datetime) -> ColumnElement[bool]:
     """Due, not sent, for a pending task with an address, and nobody's claim still running."""
     return (
         (col(Task.remind_at) <= now)
+        & (col(Task.remind_at) > now - MAX_LATENESS)
         & col(Task.reminder_sent_at).is_(None)
         & not_(Task.completed)
         & col(Task.reminder_email).is_not(None)

@@ -71,6 +71,16 @@ def test_tick_completed_task_or_no_address_sends_nothing(
     assert messages(outbox) == []
 
 
+def test_tick_reminder_over_a_day_late_is_not_emailed(
+    db: Engine, make_scheduler: Schedulers, outbox: Path
+) -> None:
+    add_reminders(db, 1, T0 - timedelta(hours=24))
+    add_reminders(db, 1, T0 - timedelta(hours=23))
+
+    assert make_scheduler().tick() == 1
+    assert len(messages(outbox)) == 1
+
+
 def test_claim_sender_died_after_claiming_another_takes_over_after_lease(
     db: Engine, make_scheduler: Schedulers, clock: Clock, outbox: Path
 ) -> None:

@@ -288,6 +288,7 @@ def schedule_next(session: Session, task: Task, tags: list[str]) -> None:
         rrule=upcoming.rule,
         repeat_from_completion=task.repeat_from_completion,
         time_zone=task.time_zone,
+        all_day=task.all_day,
         search_text=task.search_text,
     )
     session.add(successor)

@@ -188,6 +188,14 @@ class TaskFields(SQLModel):
         sa_column_kwargs={"server_default": DEFAULT_TIME_ZONE},
         description="IANA zone whose wall-clock time the repeats keep, e.g. Europe/Berlin.",
     )
+    all_day: StrictBool = Field(
+        default=False,
+        sa_column_kwargs={"server_default": false()},
+        description=(
+            "Due on a calendar day, not at a time: needs `due_at`, which is then the end of that"
+            " day in the person's zone; clients show only the date."
+        ),
+    )
 
 
 class TaskCreate(TaskFields):
@@ -237,6 +245,14 @@ class TaskCreate(TaskFields):
         self.recurrence, self.recurrence_interval = recurrence, rule.interval
         return self
 
+    @field_validator("all_day")
+    @classmethod
+    def all_day_needs_due(cls, all_day: bool, info: ValidationInfo) -> object:
+        # The day is read from due_at, so an all-day task without one has no day.
+        if all_day and "due_at" in info.data and info.data["due_at"] is None:
+            raise ValueError("needs a due_at")
+        return all_day
+
 
 class TaskUpdate(TaskCreate):
     """PUT body: a full replacement, so every omitted field goes back to its default."""
@@ -264,6 +280,7 @@ class TaskPatch(SQLModel):
     rrule: RepeatRule | None = None
     repeat_from_completion: StrictBool = None
     time_zone: TimeZone = None
+    all_day: StrictBool = None
 
 
 class Task(TaskFields, table=True):

@@ -29,7 +29,7 @@ from app.models import (
     search_key,
     utcnow,
 )
-from app.recurrence import merge_rule_fields, next_occurrence, shifted, simple_rule
+from app.recurrence import merge_rule_fields, next_occurrence, shifted, shifted_wall, simple_rule
 
 # Each attempt loses only to a write that landed in between; three in a row means a hot task.
 PATCH_ATTEMPTS = 3
@@ -280,8 +280,12 @@ def schedule_next(session: Session, task: Task, tags: list[str]) -> None:
         description=task.description,
         priority=task.priority,
         due_at=upcoming.due_at,
-        # The reminder keeps its lead time before the due date.
-        remind_at=shifted(task.remind_at, task.due_at, upcoming.due_at),
+        # The reminder keeps its lead time before the due date; an all-day task's, its time of day.
+        remind_at=(
+            shifted_wall(task.remind_at, task.due_at, upcoming.due_at, task.time_zone)
+            if task.all_day
+            else shifted(task.remind_at, task.due_at, upcoming.due_at)
+        ),
         reminder_email=task.reminder_email,
         recurrence=task.recurrence,
         recurrence_interval=task.recurrence_interval,

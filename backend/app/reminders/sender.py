@@ -46,6 +46,7 @@ class Claimed:
     remind_at: datetime
     email: str
     time_zone: str
+    all_day: bool
 
 
 def claimable(now: datetime) -> ColumnElement[bool]:
@@ -84,6 +85,7 @@ def claim(session: Session, now: datetime, *, limit: int, lease: timedelta) -> l
             Task.remind_at,
             Task.reminder_email,
             Task.time_zone,
+            Task.all_day,
         )
     ).all()
     session.commit()
@@ -121,6 +123,8 @@ def dedup_key(reminder: Claimed) -> str:
 def reminder_email(reminder: Claimed) -> Email:
     if reminder.due_at is None:
         when = "no due date"
+    elif reminder.all_day:
+        when = f"due {local_wall_time(reminder.due_at, reminder.time_zone):%a %d %b %Y} (all day)"
     else:
         wall = local_wall_time(reminder.due_at, reminder.time_zone)
         when = f"due {wall:%a %d %b %Y, %H:%M} ({reminder.time_zone})"

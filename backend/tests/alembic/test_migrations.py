@@ -84,7 +84,7 @@ def test_migrate_downgrade_keeps_first_revision_columns(
     assert "task_tag" not in tables
 
 
-BEFORE_RULES = "b7e4d2c91a05"
+BEFORE_RULES = "c3a9f1d4e6b2"
 
 
 def test_migrate_upgrade_recurring_row_gets_rrule_and_utc(

@@ -1,7 +1,7 @@
 """Add repeat rules (RRULE, time zone, repeat from completion) and emailed reminders.
 
 Revision ID: c41f7a2d9e60
-Revises: b7e4d2c91a05
+Revises: c3a9f1d4e6b2
 Create Date: 2026-12-03 14:20:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "c41f7a2d9e60"
-down_revision: str | None = "b7e4d2c91a05"
+down_revision: str | None = "c3a9f1d4e6b2"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,10 +1,15 @@
 """Repeat rules through the API: time zones, RRULE and the older fields, next after now."""
 
+import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 
+from app.core.config import SenderSettings
+from app.reminders.sender import Scheduler
 from tests.conftest import AuthHeaders
 
 TASKS = "/api/tasks"
@@ -141,3 +146,46 @@ def test_patch_task_title_keeps_rule_and_zone(client: TestClient, as_a: dict) ->
     patched = client.patch(f"{TASKS}/{task['id']}", json={"title": "New"}, headers=as_a).json()
 
     assert patched | {"title": "Stand-up", "updated_at": task["updated_at"]} == task
+
+
+def test_toggle_task_all_day_recurs_by_calendar_day_with_reminder_at_its_time(
+    client: TestClient, as_a: dict
+) -> None:
+    # Due on Sat 27 Mar 2027 in Berlin: the end of that day; the reminder at 09:00 on the day.
+    body = {
+        "title": "Bins out",
+        "due_at": "2027-03-27T23:59:59+01:00",
+        "remind_at": "2027-03-27T09:00:00+01:00",
+        "all_day": True,
+        "rrule": "FREQ=DAILY",
+        "time_zone": "Europe/Berlin",
+    }
+    task = client.post(TASKS, json=body, headers=as_a).json()
+
+    successor = complete(client, as_a, task["id"])
+
+    # Sunday is on summer time: still the end of the day, and still 09:00, in Berlin.
+    assert (successor["due_at"], successor["remind_at"], successor["all_day"]) == (
+        "2027-03-28T21:59:59Z",
+        "2027-03-28T07:00:00Z",
+        True,
+    )
+
+
+def test_tick_all_day_reminder_email_names_the_day(
+    client: TestClient, as_a: dict, db: Engine, tmp_path: Path
+) -> None:
+    remind_at = (datetime.now(UTC) - timedelta(seconds=5)).replace(microsecond=0)
+    body = {
+        "title": "Bins out",
+        "due_at": (remind_at + timedelta(hours=2)).isoformat(),
+        "remind_at": remind_at.isoformat(),
+        "all_day": True,
+    }
+    client.post(TASKS, json=body, headers=as_a).raise_for_status()
+    settings = SenderSettings(_env_file=None, OUTBOX_DIR=tmp_path)
+
+    assert Scheduler(db, settings).tick() == 1
+
+    (message,) = [json.loads(path.read_text()) for path in tmp_path.glob("*.json")]
+    assert message["text"].endswith("(all day)\n")

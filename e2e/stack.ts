@@ -112,6 +112,8 @@ export async function planStack({ jwtMode = "shared-secret", name = "stack", fro
     JWT_AUDIENCE: apiUrl,
     CORS_ORIGINS: webUrl,
     DATABASE_URL: `sqlite:///${path.join(dir, "tasks.db")}`,
+    // The API emails reminders into the same outbox as the frontend's emails.
+    OUTBOX_DIR: outboxDir,
   };
   const webEnv = {
     JWT_MODE: jwtMode,

@@ -1,5 +1,6 @@
 """Builds the FastAPI app; run it with `uvicorn --factory app.main:create_app`."""
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -21,8 +22,12 @@ from app.core.db import create_db_engine
 from app.core.hardening import Hardening
 from app.core.security import verifier_settings
 from app.core.state import install_state
+from app.reminders.sender import Scheduler
 
 logger = logging.getLogger(__name__)
+
+# Chromium caps a cached preflight at 2 hours, Firefox at 24: ask for the longer.
+CORS_MAX_AGE = 86400
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -48,11 +53,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        # Keys and revocations stay current in the background (TokenVerifier.running).
+        # Keys and revocations stay current in the background (TokenVerifier.running); reminders
+        # go out and old idempotency keys are purged by the scheduler (app.reminders.sender).
+        stop = asyncio.Event()
+        scheduler = None
+        if settings.REMINDER_SENDER:
+            scheduler = asyncio.create_task(Scheduler(engine, settings).run(stop))
         try:
             async with verifier.running():
                 yield
         finally:
+            stop.set()
+            if scheduler is not None:
+                await scheduler
             engine.dispose()
 
     # No slash redirects: Starlette builds their Location from the request's Host header.
@@ -66,6 +79,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_origins=settings.CORS_ORIGINS,
         allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
         allow_headers=["Authorization", "Content-Type", "Idempotency-Key"],
+        # Every bearer call is preflighted; caching the answer spares a round trip per URL.
+        max_age=CORS_MAX_AGE,
     )
     app.add_middleware(Hardening)
     app.add_exception_handler(OperationalError, database_unavailable)

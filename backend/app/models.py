@@ -3,7 +3,7 @@
 import re
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Self
 
 from pydantic import (
     AfterValidator,
@@ -14,10 +14,14 @@ from pydantic import (
     StrictBool,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 from pydantic import Field as Constraints
-from sqlalchemy import DateTime, Index, String, Text, TypeDecorator, false
+from sqlalchemy import DateTime, Index, String, Text, TypeDecorator, false, text
 from sqlmodel import Field, SQLModel
+
+from app.recurrence import MAX_RULE_LENGTH, parse_rule, simple_rule
+from app.timezones import DEFAULT_TIME_ZONE, MAX_TIME_ZONE_LENGTH, check_time_zone
 
 # Ids, offsets and counts travel as 32-bit integers; a larger number would overflow the driver.
 MAX_INT32 = 2**31 - 1
@@ -75,6 +79,16 @@ Instant = Annotated[AwareDatetime, BeforeValidator(require_rfc3339), AfterValida
 # Strict: JSON's 0, 1.0 and "1" are not booleans or counts, whatever lax parsing would make of them.
 RecurrenceInterval = Annotated[int, Strict(), Constraints(ge=1, le=MAX_RECURRENCE_INTERVAL)]
 SearchTerm = Annotated[str, Constraints(max_length=200, pattern=ONE_LINE)]
+TimeZone = Annotated[
+    str, Constraints(max_length=MAX_TIME_ZONE_LENGTH), AfterValidator(check_time_zone)
+]
+RepeatRule = Annotated[
+    str,
+    Constraints(max_length=MAX_RULE_LENGTH, pattern=ONE_LINE),
+    AfterValidator(lambda value: parse_rule(value).text),
+]
+# An email address as a token may carry it (RFC 5321 caps a path at 256 octets).
+EMAIL_MAX = 320
 
 # Text that sorts by code point on both engines: SQLite compares bytes, while PostgreSQL
 # follows the database's locale unless told "C".
@@ -92,6 +106,7 @@ class Recurrence(StrEnum):
     DAILY = "daily"
     WEEKLY = "weekly"
     MONTHLY = "monthly"
+    YEARLY = "yearly"
 
 
 class TaskStatus(StrEnum):
@@ -152,7 +167,34 @@ class TaskFields(SQLModel):
     recurrence_interval: RecurrenceInterval = Field(
         default=1,
         sa_column_kwargs={"server_default": "1"},
-        description="Repeat every this many days, weeks or months.",
+        description="Repeat every this many days, weeks, months or years.",
+    )
+    rrule: RepeatRule | None = Field(
+        default=None,
+        sa_type=String(255),
+        description=(
+            "The repeat rule as an RFC 5545 RRULE, e.g. `FREQ=WEEKLY;BYDAY=MO,TH`. Sent alone, it"
+            " sets `recurrence` and `recurrence_interval`; left out, they set it."
+        ),
+    )
+    repeat_from_completion: StrictBool = Field(
+        default=False,
+        sa_column_kwargs={"server_default": false()},
+        description="Repeat from the day it is completed rather than on a fixed schedule.",
+    )
+    time_zone: TimeZone = Field(
+        default=DEFAULT_TIME_ZONE,
+        sa_type=String(MAX_TIME_ZONE_LENGTH),
+        sa_column_kwargs={"server_default": DEFAULT_TIME_ZONE},
+        description="IANA zone whose wall-clock time the repeats keep, e.g. Europe/Berlin.",
+    )
+    all_day: StrictBool = Field(
+        default=False,
+        sa_column_kwargs={"server_default": false()},
+        description=(
+            "Due on a calendar day, not at a time: needs `due_at`, which is then the end of that"
+            " day in the person's zone; clients show only the date."
+        ),
     )
 
 
@@ -182,6 +224,35 @@ class TaskCreate(TaskFields):
             raise ValueError("needs a due_at")
         return recurrence
 
+    @model_validator(mode="after")
+    def settle_rule(self) -> Self:
+        """Makes `rrule` and the older `recurrence` + `recurrence_interval` say the same thing."""
+        if self.rrule is None:
+            if self.recurrence != Recurrence.NONE:
+                self.rrule = simple_rule(self.recurrence, self.recurrence_interval)
+            return self
+        if self.due_at is None:
+            raise ValueError("rrule needs a due_at")
+        rule = parse_rule(self.rrule)
+        recurrence = Recurrence(rule.frequency.lower())
+        sent = self.model_fields_set
+        if "recurrence" in sent and self.recurrence != recurrence:
+            raise ValueError(
+                f"recurrence {self.recurrence.value!r} contradicts rrule {rule.text!r}"
+            )
+        if "recurrence_interval" in sent and self.recurrence_interval != rule.interval:
+            raise ValueError(f"recurrence_interval contradicts rrule {rule.text!r}")
+        self.recurrence, self.recurrence_interval = recurrence, rule.interval
+        return self
+
+    @field_validator("all_day")
+    @classmethod
+    def all_day_needs_due(cls, all_day: bool, info: ValidationInfo) -> object:
+        # The day is read from due_at, so an all-day task without one has no day.
+        if all_day and "due_at" in info.data and info.data["due_at"] is None:
+            raise ValueError("needs a due_at")
+        return all_day
+
 
 class TaskReplace(TaskCreate):
     """PUT body: a full replacement, so every omitted field goes back to its default."""
@@ -206,6 +277,10 @@ class TaskPatch(SQLModel):
     remind_at: Instant | None = None
     recurrence: Recurrence = None
     recurrence_interval: RecurrenceInterval = None
+    rrule: RepeatRule | None = None
+    repeat_from_completion: StrictBool = None
+    time_zone: TimeZone = None
+    all_day: StrictBool = None
 
 
 class Task(TaskFields, table=True):
@@ -217,6 +292,13 @@ class Task(TaskFields, table=True):
         Index("ix_task_user_id_created_at_id", "user_id", "created_at", "id"),
         # Serves the due-date filters, the overdue filter and the due sort.
         Index("ix_task_user_id_due_at", "user_id", "due_at"),
+        # Serves the reminder sender: the reminders not sent yet, oldest first.
+        Index(
+            "ix_task_remind_at_unsent",
+            "remind_at",
+            postgresql_where=text("reminder_sent_at IS NULL"),
+            sqlite_where=text("reminder_sent_at IS NULL"),
+        ),
         # Without it SQLite hands a deleted highest id out again, and a client's stale id
         # would reach the newer task; PostgreSQL's sequence never reuses one.
         {"sqlite_autoincrement": True},
@@ -234,6 +316,12 @@ class Task(TaskFields, table=True):
     # Set once completing this recurring task has scheduled its successor, so re-completing
     # it after a toggle back does not schedule a second one.
     next_scheduled: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    # Where the reminder is emailed: the verified token's address when the reminder was set.
+    reminder_email: str | None = Field(default=None, max_length=EMAIL_MAX)
+    # Set once the reminder went out (by email, or shown in an open tab); a new remind_at clears it.
+    reminder_sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # A sender's claim on the reminder; past this time another sender may take it over.
+    reminder_claimed_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class TaskTag(SQLModel, table=True):
@@ -259,6 +347,24 @@ class TaskCreation(SQLModel, table=True):
     # Not a foreign key: the record outlives a deleted task, so a late repeat cannot recreate it.
     task_id: int
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ReminderPreference(SQLModel, table=True):
+    """A person's choice about reminder emails; no row means the default, emails on."""
+
+    __tablename__ = "reminder_preference"
+
+    user_id: str = Field(primary_key=True)
+    email_reminders: bool = Field(default=True)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ReminderSettings(SQLModel):
+    model_config = INPUT_CONFIG
+
+    email_reminders: StrictBool = Field(
+        description="Email each reminder at its time, even when no browser is open."
+    )
 
 
 class TaskPublic(TaskFields):

@@ -18,6 +18,10 @@ from app.main import create_app
 # jwks mode: an Ed25519 key, a loopback JWKS server, a token forger.
 pytest_plugins = ["tests.signing"]
 
+# No app built by a test runs the reminder sender in its lifespan, so none writes into the real
+# outbox; the sender's own tests (tests/reminders) start it themselves.
+os.environ["REMINDER_SENDER"] = "false"
+
 TEST_SECRET = "test-secret-0123456789-abcdefghijklmnop"
 OTHER_SECRET = "another-secret-0123456789-abcdefghijkl"
 

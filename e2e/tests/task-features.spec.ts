@@ -54,9 +54,13 @@ test("inline edit changes any field, and an overdue task is marked", async ({ pa
 });
 
 test("completing a recurring task brings its next occurrence", async ({ page }) => {
-  await page.clock.setFixedTime(NOON);
+  // A week ahead of the real date: the API schedules the next occurrence after its own clock's now.
+  const today = new Date();
+  const noonNextWeek = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 7, 12, 0);
+  await page.clock.setFixedTime(noonNextWeek);
   const api = await apiAs(page);
-  await api.create({ title: "Water plants", due_at: new Date(2026, 11, 1, 17, 0).toISOString(), recurrence: "daily" });
+  const due = new Date(noonNextWeek.getFullYear(), noonNextWeek.getMonth(), noonNextWeek.getDate(), 17, 0);
+  await api.create({ title: "Water plants", due_at: due.toISOString(), recurrence: "daily" });
   await page.reload();
   await page.getByRole("checkbox", { name: "Completed: Water plants" }).click();
   await expect(taskList(page).getByRole("checkbox", { name: "Completed: Water plants" })).toHaveCount(2);

@@ -178,6 +178,14 @@ export function createApiClient(options: Options) {
       /** Deletes every task of the caller; account deletion calls it before removing the user. */
       removeAll: () => unwrap(client.DELETE("/api/me/tasks")),
     },
+    reminders: {
+      settings: () => unwrap(client.GET("/api/me/reminders")),
+      save: (emailReminders: boolean) =>
+        unwrap(client.PUT("/api/me/reminders", { body: { email_reminders: emailReminders } })),
+      /** Asked before an open tab shows a reminder: `show` is false when its email (or another tab) has it. */
+      claimForTab: (id: number, remindAt: string) =>
+        unwrap(client.POST("/api/tasks/{task_id}/reminder/shown", { ...task(id), body: { remind_at: remindAt } })),
+    },
   };
 }
 

@@ -8,7 +8,7 @@ from fastapi.routing import APIRoute
 
 from app.api.deps import require_path_user
 from app.api.errors import FORBIDDEN, UNAUTHORIZED, UNAVAILABLE
-from app.api.routes import health, me, tasks
+from app.api.routes import health, me, reminders, tasks
 
 
 def operation_id(route: APIRoute) -> str:
@@ -64,6 +64,7 @@ def add_api_routes(router: APIRouter) -> None:
     mount(router, health.router)
     mount(router, me.router, prefix="/api", responses=AUTHENTICATED)
     mount(router, tasks.router, prefix="/api", responses=AUTHENTICATED)
+    mount(router, reminders.router, prefix="/api", responses=AUTHENTICATED)
     # The hackathon spec's form of the same routes; the path user must be the caller. Mounted
     # last, so a request to the plain form never tries them.
     mount(

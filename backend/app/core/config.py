@@ -33,7 +33,30 @@ class DatabaseSettings(BaseSettings):
         return self
 
 
-class Settings(DatabaseSettings):
+class SenderSettings(DatabaseSettings):
+    """The reminder sender's part: how mail goes out, and how the sender shares work."""
+
+    # As the frontend's password resets: SMTP when set, else a JSON file per message in OUTBOX_DIR.
+    SMTP_URL: str = ""
+    MAIL_FROM: str = "Tasks <no-reply@localhost>"
+    # Empty means DATA_DIR/outbox, the folder the frontend writes to.
+    OUTBOX_DIR: Path | None = None
+    # Run the sender inside each API process (its lifespan); off when it runs as its own command.
+    REMINDER_SENDER: bool = True
+    REMINDER_POLL_SECONDS: float = Field(default=1.0, gt=0, le=60)
+    REMINDER_BATCH_SIZE: int = Field(default=100, gt=0, le=1000)
+    # A claim not finished by then (the sender died) is taken over by another sender.
+    REMINDER_LEASE_SECONDS: float = Field(default=60.0, gt=0)
+    IDEMPOTENCY_KEY_HOURS: float = Field(default=24.0, gt=0)
+
+    @model_validator(mode="after")
+    def default_outbox(self) -> Self:
+        if self.OUTBOX_DIR is None:
+            self.OUTBOX_DIR = self.DATA_DIR / "outbox"
+        return self
+
+
+class Settings(SenderSettings):
     # A refused secret must not be echoed into startup logs by the validation error.
     model_config = SettingsConfigDict(hide_input_in_errors=True)
 

@@ -12,10 +12,19 @@ from app.models import Task, TaskCreate, TaskCreation, TaskPublic
 
 
 def create_task(
-    session: Session, *, user_id: str, body: TaskCreate, creation: TaskCreation | None = None
+    session: Session,
+    *,
+    user_id: str,
+    body: TaskCreate,
+    creation: TaskCreation | None = None,
+    reminder_email: str | None = None,
 ) -> TaskPublic:
-    """Creates the task; `creation`, if given, is recorded in the same transaction."""
-    task = Task.model_validate(body, update={"user_id": user_id, "search_text": search_text(body)})
+    """Creates the task; `creation`, if given, is recorded in the same transaction.
+
+    `reminder_email` is where its reminder is emailed: the address in the caller's token.
+    """
+    extra = {"user_id": user_id, "search_text": search_text(body), "reminder_email": reminder_email}
+    task = Task.model_validate(body, update=extra)
     if task.completed:
         task.completed_at = task.created_at
     session.add(task)
@@ -28,7 +37,7 @@ def create_task(
 
 
 def create_task_once(
-    session: Session, *, user_id: str, key: str, body: TaskCreate
+    session: Session, *, user_id: str, key: str, body: TaskCreate, reminder_email: str | None = None
 ) -> TaskPublic | None:
     """Creates the task unless this key already did; a repeat gets that task as it is now.
 
@@ -40,7 +49,13 @@ def create_task_once(
     if earlier is None:
         creation = TaskCreation(user_id=user_id, key=key, fingerprint=fingerprint, task_id=0)
         try:
-            return create_task(session, user_id=user_id, body=body, creation=creation)
+            return create_task(
+                session,
+                user_id=user_id,
+                body=body,
+                creation=creation,
+                reminder_email=reminder_email,
+            )
         except IntegrityError:
             # A repeat sent while the first was still running committed first; its task stands.
             session.rollback()

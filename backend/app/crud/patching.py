@@ -6,13 +6,19 @@ from sqlmodel import Session
 from app.crud import tasks
 from app.crud.errors import InvalidTaskError, TaskBusyError
 from app.models import TaskPatch, TaskPublic, TaskReplace
+from app.recurrence import merge_rule_fields
 
 # Each attempt loses only to a write that landed in between; three in a row means a hot task.
 PATCH_ATTEMPTS = 3
 
 
 def patch_task(
-    session: Session, *, user_id: str, task_id: int, body: TaskPatch
+    session: Session,
+    *,
+    user_id: str,
+    task_id: int,
+    body: TaskPatch,
+    reminder_email: str | None = None,
 ) -> TaskPublic | None:
     """Applies the sent fields over the stored task.
 
@@ -25,8 +31,8 @@ def patch_task(
         current = tasks.read_task(session, user_id=user_id, task_id=task_id)
         if current is None:
             return None
-        merged = current.model_dump(include=set(TaskReplace.model_fields))
-        merged.update(body.model_dump(exclude_unset=True))
+        stored = current.model_dump(include=set(TaskReplace.model_fields))
+        merged = merge_rule_fields(stored, body.model_dump(exclude_unset=True))
         try:
             replacement = TaskReplace.model_validate(merged)
         except ValidationError as exc:
@@ -37,6 +43,7 @@ def patch_task(
             task_id=task_id,
             body=replacement,
             unchanged_since=current.updated_at,
+            reminder_email=reminder_email,
         )
         if written is not None:
             return written

@@ -30,10 +30,17 @@ def replace_task(
     task_id: int,
     body: TaskReplace,
     unchanged_since: datetime | None = None,
+    reminder_email: str | None = None,
 ) -> TaskPublic | None:
     """Writes `body` over the task; with `unchanged_since`, only if nobody wrote it since then."""
     values = body.model_dump(exclude={"tags"})
     values["search_text"] = search_text(body)
+    # A reminder moved to another time is a new one, to be sent again.
+    values["reminder_sent_at"] = case(
+        (col(Task.remind_at) == body.remind_at, Task.reminder_sent_at), else_=None
+    )
+    if reminder_email is not None:
+        values["reminder_email"] = reminder_email
     # Re-saving a completed task keeps the time it was first completed.
     values["completed_at"] = func.coalesce(Task.completed_at, now()) if body.completed else None
     return update_owned(session, user_id, task_id, values, body.tags, unchanged_since)

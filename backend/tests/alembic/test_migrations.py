@@ -82,3 +82,47 @@ def test_migrate_downgrade_keeps_first_revision_columns(
         (created["id"], "t", "d")
     ]
     assert "task_tag" not in tables
+
+
+BEFORE_RULES = "c3a9f1d4e6b2"
+
+
+def test_migrate_upgrade_recurring_row_gets_rrule_and_utc(
+    db: Engine, client: TestClient, auth_as: AuthHeaders
+) -> None:
+    migrate(db, command.downgrade, BEFORE_RULES)
+    try:
+        row = {"title": "t", "description": "", "completed": False, "user_id": "user-a"}
+        row |= {"created_at": CREATED, "updated_at": CREATED}
+        row |= {"due_at": CREATED, "recurrence": "weekly", "recurrence_interval": 2}
+        with db.begin() as connection:
+            connection.execute(sa.insert(task_table(connection)), [row])
+    finally:
+        migrate(db, command.upgrade, "head")
+
+    (task,) = client.get("/api/tasks", headers=auth_as("user-a")).json()["items"]
+
+    assert (task["rrule"], task["recurrence"], task["time_zone"]) == (
+        "FREQ=WEEKLY;INTERVAL=2",
+        "weekly",
+        "UTC",
+    )
+
+
+def test_migrate_downgrade_yearly_becomes_twelve_months(
+    db: Engine, client: TestClient, auth_as: AuthHeaders
+) -> None:
+    body = {"title": "t", "due_at": "2027-05-01T09:00:00Z", "rrule": "FREQ=YEARLY;INTERVAL=2"}
+    client.post("/api/tasks", json=body, headers=auth_as("user-a")).raise_for_status()
+
+    migrate(db, command.downgrade, BEFORE_RULES)
+    try:
+        with db.connect() as connection:
+            table = task_table(connection)
+            rows = connection.execute(
+                sa.select(table.c.recurrence, table.c.recurrence_interval)
+            ).all()
+    finally:
+        migrate(db, command.upgrade, "head")
+
+    assert [tuple(row) for row in rows] == [("monthly", 24)]

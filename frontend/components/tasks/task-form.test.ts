@@ -23,6 +23,7 @@ describe("readTaskForm", () => {
       priority: "high",
       tags: ["home", "bills"],
       due_at: new Date(2026, 11, 1, 17).toISOString(),
+      time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       remind_at: new Date(2026, 11, 1, 9).toISOString(),
       recurrence: "monthly",
       recurrence_interval: 2,

@@ -12,7 +12,11 @@ export function readTaskForm(data: FormData): { body: TaskCreate; problems: Form
   if (data.has("description")) body.description = text("description");
   if (data.has("priority")) body.priority = text("priority");
   if (data.has("tags")) body.tags = parseTags(text("tags"));
-  if (data.has("due_at")) body.due_at = fromLocalInput(text("due_at"));
+  if (data.has("due_at")) {
+    body.due_at = fromLocalInput(text("due_at"));
+    // The zone whose wall-clock time the repeats keep across DST.
+    body.time_zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
   if (data.has("remind_at")) body.remind_at = fromLocalInput(text("remind_at"));
   if (data.has("recurrence")) body.recurrence = text("recurrence");
   if (data.has("recurrence_interval")) body.recurrence_interval = Math.max(1, Number(text("recurrence_interval")) || 1);

@@ -145,6 +145,50 @@ export interface paths {
         patch: operations["toggle_task"];
         trace?: never;
     };
+    "/api/me/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Reminder Settings */
+        get: operations["read_reminder_settings"];
+        /**
+         * Save Reminder Settings
+         * @description Turns reminder emails on or off; the in-app reminder of an open tab stays either way.
+         */
+        put: operations["save_reminder_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{task_id}/reminder/shown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim Reminder For Tab
+         * @description Asked by an open tab before it shows a reminder: `show` is false when the email has it.
+         *
+         *     Whichever claims the reminder first, this tab or the email sender, is the only one to deliver
+         *     it. A reminder already delivered, or moved to another time since, answers `show: false`.
+         */
+        post: operations["claim_reminder_for_tab"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/{user_id}/tasks": {
         parameters: {
             query?: never;
@@ -269,7 +313,28 @@ export interface components {
          * Recurrence
          * @enum {string}
          */
-        Recurrence: "none" | "daily" | "weekly" | "monthly";
+        Recurrence: "none" | "daily" | "weekly" | "monthly" | "yearly";
+        /** ReminderClaim */
+        ReminderClaim: {
+            /** Show */
+            show: boolean;
+        };
+        /** ReminderSettings */
+        ReminderSettings: {
+            /**
+             * Email Reminders
+             * @description Email each reminder at its time, even when no browser is open.
+             */
+            email_reminders: boolean;
+        };
+        /** ReminderShown */
+        ReminderShown: {
+            /**
+             * Remind At
+             * Format: date-time
+             */
+            remind_at: string;
+        };
         /**
          * SortOrder
          * @enum {string}
@@ -308,10 +373,33 @@ export interface components {
             recurrence?: components["schemas"]["Recurrence"];
             /**
              * Recurrence Interval
-             * @description Repeat every this many days, weeks or months.
+             * @description Repeat every this many days, weeks, months or years.
              * @default 1
              */
             recurrence_interval?: number;
+            /**
+             * Rrule
+             * @description The repeat rule as an RFC 5545 RRULE, e.g. `FREQ=WEEKLY;BYDAY=MO,TH`. Sent alone, it sets `recurrence` and `recurrence_interval`; left out, they set it.
+             */
+            rrule?: string | null;
+            /**
+             * Repeat From Completion
+             * @description Repeat from the day it is completed rather than on a fixed schedule.
+             * @default false
+             */
+            repeat_from_completion?: boolean;
+            /**
+             * Time Zone
+             * @description IANA zone whose wall-clock time the repeats keep, e.g. Europe/Berlin.
+             * @default UTC
+             */
+            time_zone?: string;
+            /**
+             * All Day
+             * @description Due on a calendar day, not at a time: needs `due_at`, which is then the end of that day in the person's zone; clients show only the date.
+             * @default false
+             */
+            all_day?: boolean;
             /**
              * Tags
              * @description Trimmed, lowercased, deduplicated and sorted.
@@ -342,6 +430,14 @@ export interface components {
             recurrence?: components["schemas"]["Recurrence"];
             /** Recurrence Interval */
             recurrence_interval?: number;
+            /** Rrule */
+            rrule?: string | null;
+            /** Repeat From Completion */
+            repeat_from_completion?: boolean;
+            /** Time Zone */
+            time_zone?: string;
+            /** All Day */
+            all_day?: boolean;
         };
         /** TaskPublic */
         TaskPublic: {
@@ -376,10 +472,33 @@ export interface components {
             recurrence: components["schemas"]["Recurrence"];
             /**
              * Recurrence Interval
-             * @description Repeat every this many days, weeks or months.
+             * @description Repeat every this many days, weeks, months or years.
              * @default 1
              */
             recurrence_interval: number;
+            /**
+             * Rrule
+             * @description The repeat rule as an RFC 5545 RRULE, e.g. `FREQ=WEEKLY;BYDAY=MO,TH`. Sent alone, it sets `recurrence` and `recurrence_interval`; left out, they set it.
+             */
+            rrule: string | null;
+            /**
+             * Repeat From Completion
+             * @description Repeat from the day it is completed rather than on a fixed schedule.
+             * @default false
+             */
+            repeat_from_completion: boolean;
+            /**
+             * Time Zone
+             * @description IANA zone whose wall-clock time the repeats keep, e.g. Europe/Berlin.
+             * @default UTC
+             */
+            time_zone: string;
+            /**
+             * All Day
+             * @description Due on a calendar day, not at a time: needs `due_at`, which is then the end of that day in the person's zone; clients show only the date.
+             * @default false
+             */
+            all_day: boolean;
             /** Id */
             id: number;
             /** User Id */
@@ -435,10 +554,33 @@ export interface components {
             recurrence?: components["schemas"]["Recurrence"];
             /**
              * Recurrence Interval
-             * @description Repeat every this many days, weeks or months.
+             * @description Repeat every this many days, weeks, months or years.
              * @default 1
              */
             recurrence_interval?: number;
+            /**
+             * Rrule
+             * @description The repeat rule as an RFC 5545 RRULE, e.g. `FREQ=WEEKLY;BYDAY=MO,TH`. Sent alone, it sets `recurrence` and `recurrence_interval`; left out, they set it.
+             */
+            rrule?: string | null;
+            /**
+             * Repeat From Completion
+             * @description Repeat from the day it is completed rather than on a fixed schedule.
+             * @default false
+             */
+            repeat_from_completion?: boolean;
+            /**
+             * Time Zone
+             * @description IANA zone whose wall-clock time the repeats keep, e.g. Europe/Berlin.
+             * @default UTC
+             */
+            time_zone?: string;
+            /**
+             * All Day
+             * @description Due on a calendar day, not at a time: needs `due_at`, which is then the end of that day in the person's zone; clients show only the date.
+             * @default false
+             */
+            all_day?: boolean;
             /**
              * Tags
              * @description Trimmed, lowercased, deduplicated and sorted.
@@ -1069,6 +1211,175 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskPublic"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description The caller has no task with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+        };
+    };
+    read_reminder_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettings"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+        };
+    };
+    save_reminder_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReminderSettings"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderSettings"];
+                };
+            };
+            /** @description The body could not be decoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+        };
+    };
+    claim_reminder_for_tab: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                task_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReminderShown"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderClaim"];
+                };
+            };
+            /** @description The body could not be decoded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
                 };
             };
             /** @description Missing or invalid bearer token */

@@ -53,10 +53,14 @@ def create_task(
 ) -> TaskPublic:
     """With an Idempotency-Key, a repeat of the same create answers with the task it made."""
     if idempotency_key is None:
-        return crud.create_task(session, user_id=user.user_id, body=body)
+        return crud.create_task(session, user_id=user.user_id, body=body, reminder_email=user.email)
     try:
         created = crud.create_task_once(
-            session, user_id=user.user_id, key=idempotency_key, body=body
+            session,
+            user_id=user.user_id,
+            key=idempotency_key,
+            body=body,
+            reminder_email=user.email,
         )
         return found(created)
     except crud.IdempotencyKeyReusedError:
@@ -83,7 +87,9 @@ def replace_task(
     task_id: TaskId, body: TaskReplace, user: CurrentUser, session: SessionDep
 ) -> TaskPublic:
     """Replaces the whole task: every field left out goes back to its default."""
-    replaced = crud.replace_task(session, user_id=user.user_id, task_id=task_id, body=body)
+    replaced = crud.replace_task(
+        session, user_id=user.user_id, task_id=task_id, body=body, reminder_email=user.email
+    )
     return found(replaced)
 
 
@@ -93,7 +99,10 @@ def patch_task(
 ) -> TaskPublic:
     """Changes only the fields sent; null clears `due_at` or `remind_at`."""
     try:
-        return found(crud.patch_task(session, user_id=user.user_id, task_id=task_id, body=body))
+        patched = crud.patch_task(
+            session, user_id=user.user_id, task_id=task_id, body=body, reminder_email=user.email
+        )
+        return found(patched)
     except crud.InvalidTaskError as exc:
         # A rule across fields broken by the merge: answered like any other body error.
         raise RequestValidationError(in_body(exc.errors)) from None

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { activeSessions } from "@/components/account/active-sessions";
 import { DeleteAccount } from "@/components/account/delete-account";
+import { EmailReminders } from "@/components/account/email-reminders";
 import { PasswordForm } from "@/components/account/password-form";
 import { ProfileForm } from "@/components/account/profile-form";
 import { SessionList } from "@/components/account/session-list";
@@ -15,6 +16,7 @@ export default async function AccountPage() {
       <h1>Your account</h1>
       <ProfileForm name={user.name} email={user.email} />
       <PasswordForm />
+      <EmailReminders />
       <SessionList sessions={await activeSessions(session.token)} />
       <DeleteAccount />
     </main>

@@ -22,6 +22,7 @@ from app.core.db import create_db_engine
 from app.core.hardening import Hardening
 from app.core.security import verifier_settings
 from app.core.state import install_state
+from app.reminders import store as reminder_store
 from app.reminders.sender import Scheduler
 
 logger = logging.getLogger(__name__)
@@ -39,7 +40,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # The account is gone: a task written under it in its last moments would belong to nobody.
         def remove() -> int:
             with Session(engine) as session:
-                return crud.delete_tasks(session, user_id=user_id, completed_only=False)
+                removed = crud.delete_tasks(session, user_id=user_id, completed_only=False)
+                reminder_store.forget_settings(session, user_id=user_id)
+                return removed
 
         try:
             await run_in_threadpool(remove)

@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, update
+from sqlalchemy import delete, or_, update
 from sqlmodel import Session, col, select
 
 from app.models import ReminderPreference, ReminderSettings, Task, utcnow
@@ -10,12 +10,12 @@ from app.models import ReminderPreference, ReminderSettings, Task, utcnow
 TAB_CLOCK_SLACK = timedelta(minutes=1)
 
 
-def read_settings(session: Session, user_id: str) -> ReminderSettings:
+def read_settings(session: Session, *, user_id: str) -> ReminderSettings:
     preference = session.get(ReminderPreference, user_id)
     return ReminderSettings(email_reminders=preference is None or preference.email_reminders)
 
 
-def save_settings(session: Session, user_id: str, body: ReminderSettings) -> ReminderSettings:
+def save_settings(session: Session, *, user_id: str, body: ReminderSettings) -> ReminderSettings:
     preference = session.get(ReminderPreference, user_id) or ReminderPreference(user_id=user_id)
     preference.email_reminders = body.email_reminders
     preference.updated_at = utcnow()
@@ -24,7 +24,15 @@ def save_settings(session: Session, user_id: str, body: ReminderSettings) -> Rem
     return body
 
 
-def claim_for_tab(session: Session, user_id: str, task_id: int, remind_at: datetime) -> bool | None:
+def forget_settings(session: Session, *, user_id: str) -> None:
+    """Drops the person's choice, with the rest of their data, when the account goes."""
+    session.exec(delete(ReminderPreference).where(col(ReminderPreference.user_id) == user_id))
+    session.commit()
+
+
+def claim_for_tab(
+    session: Session, *, user_id: str, task_id: int, remind_at: datetime
+) -> bool | None:
     """True when the tab may show the reminder: nobody sent or claimed it, and now nobody will.
 
     None when the caller has no such task.

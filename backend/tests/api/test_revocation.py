@@ -13,7 +13,7 @@ from sqlalchemy import Engine, func, select
 
 from app.core.config import Settings
 from app.main import create_app
-from app.models import Task
+from app.models import ReminderPreference, Task
 from tests.conftest import TokenFactory
 
 AppFactory = Callable[..., TestClient]
@@ -125,6 +125,8 @@ def test_deleted_account_tokens_refused_and_its_tasks_removed(
     token, other = make_token("user-a"), make_token("user-b")
     for headers in (bearer(token), bearer(other)):
         assert client.post("/api/tasks", json={"title": "t"}, headers=headers).status_code == 201
+        choice = {"email_reminders": False}
+        assert client.put("/api/me/reminders", json=choice, headers=headers).status_code == 200
 
     feed.add("deleted-user", "user-a")
 
@@ -134,6 +136,8 @@ def test_deleted_account_tokens_refused_and_its_tasks_removed(
     with db.connect() as connection:
         owners = connection.execute(select(Task.user_id, func.count()).group_by(Task.user_id))
         assert dict(owners.all()) == {"user-b": 1}
+        choices = connection.execute(select(ReminderPreference.user_id)).scalars().all()
+        assert choices == ["user-b"]
 
 
 def test_health_reports_a_current_feed(following_app: AppFactory) -> None:

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 from app import crud
 from app.api.deps import CurrentUser, SessionDep
 from app.models import TasksDeleted
+from app.reminders import store
 
 router = APIRouter(tags=["me"])
 
@@ -17,6 +18,7 @@ async def read_me(user: CurrentUser) -> Identity:
 
 @router.delete("/me/tasks")
 def delete_my_tasks(user: CurrentUser, session: SessionDep) -> TasksDeleted:
-    """Deletes every task of the caller, e.g. when the account is deleted."""
+    """Deletes every task of the caller and their reminder choice, e.g. when the account goes."""
     deleted = crud.delete_tasks(session, user_id=user.user_id, completed_only=False)
+    store.forget_settings(session, user_id=user.user_id)
     return TasksDeleted(deleted=deleted)

@@ -25,7 +25,7 @@ class ReminderClaim(SQLModel):
 
 @router.get("/me/reminders")
 def read_reminder_settings(user: CurrentUser, session: SessionDep) -> ReminderSettings:
-    return store.read_settings(session, user.user_id)
+    return store.read_settings(session, user_id=user.user_id)
 
 
 @router.put("/me/reminders", responses=UNREADABLE_BODY)
@@ -33,7 +33,7 @@ def save_reminder_settings(
     body: ReminderSettings, user: CurrentUser, session: SessionDep
 ) -> ReminderSettings:
     """Turns reminder emails on or off; the in-app reminder of an open tab stays either way."""
-    return store.save_settings(session, user.user_id, body)
+    return store.save_settings(session, user_id=user.user_id, body=body)
 
 
 @router.post("/tasks/{task_id:int}/reminder/shown", responses=NOT_FOUND | UNREADABLE_BODY)
@@ -48,7 +48,9 @@ def claim_reminder_for_tab(
     Whichever claims the reminder first, this tab or the email sender, is the only one to deliver
     it. A reminder already delivered, or moved to another time since, answers `show: false`.
     """
-    show = store.claim_for_tab(session, user.user_id, task_id, body.remind_at)
+    show = store.claim_for_tab(
+        session, user_id=user.user_id, task_id=task_id, remind_at=body.remind_at
+    )
     if show is None:
         raise HTTPException(status_code=status.HTTP_404_NOT_FOUND, detail="Task not found")
     return ReminderClaim(show=show)

@@ -43,3 +43,16 @@ def test_delete_my_tasks_without_token_returns_401(client: TestClient) -> None:
 
     assert response.status_code == 401
     assert response.headers["www-authenticate"].startswith("Bearer")
+
+
+def test_delete_my_tasks_also_forgets_the_callers_reminder_choice_only(
+    client: TestClient, auth_as: AuthHeaders
+) -> None:
+    as_a, as_b = auth_as("user-a"), auth_as("user-b")
+    for headers in (as_a, as_b):
+        client.put("/api/me/reminders", json={"email_reminders": False}, headers=headers)
+
+    client.delete("/api/me/tasks", headers=as_a)
+
+    assert client.get("/api/me/reminders", headers=as_a).json() == {"email_reminders": True}
+    assert client.get("/api/me/reminders", headers=as_b).json() == {"email_reminders": False}

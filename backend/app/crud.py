@@ -253,6 +253,7 @@ def schedule_next(session: Session, task: Task, tags: list[str]) -> None:
         remind_at=task.remind_at and task.remind_at + (due_at - task.due_at),
         recurrence=task.recurrence,
         recurrence_interval=task.recurrence_interval,
+        all_day=task.all_day,
         search_text=task.search_text,
     )
     session.add(successor)

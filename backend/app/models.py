@@ -154,6 +154,14 @@ class TaskFields(SQLModel):
         sa_column_kwargs={"server_default": "1"},
         description="Repeat every this many days, weeks or months.",
     )
+    all_day: StrictBool = Field(
+        default=False,
+        sa_column_kwargs={"server_default": false()},
+        description=(
+            "Due on a calendar day, not at a time: needs `due_at`, which is then the end of that"
+            " day in the person's zone; clients show only the date."
+        ),
+    )
 
 
 class TaskCreate(TaskFields):
@@ -182,6 +190,14 @@ class TaskCreate(TaskFields):
             raise ValueError("needs a due_at")
         return recurrence
 
+    @field_validator("all_day")
+    @classmethod
+    def all_day_needs_due(cls, all_day: bool, info: ValidationInfo) -> object:
+        # The day is read from due_at, so an all-day task without one has no day.
+        if all_day and "due_at" in info.data and info.data["due_at"] is None:
+            raise ValueError("needs a due_at")
+        return all_day
+
 
 class TaskUpdate(TaskCreate):
     """PUT body: a full replacement, so every omitted field goes back to its default."""
@@ -206,6 +222,7 @@ class TaskPatch(SQLModel):
     remind_at: Instant | None = None
     recurrence: Recurrence = None
     recurrence_interval: RecurrenceInterval = None
+    all_day: StrictBool = None
 
 
 class Task(TaskFields, table=True):

@@ -313,6 +313,12 @@ export interface components {
              */
             recurrence_interval?: number;
             /**
+             * All Day
+             * @description Due on a calendar day, not at a time: needs `due_at`, which is then the end of that day in the person's zone; clients show only the date.
+             * @default false
+             */
+            all_day?: boolean;
+            /**
              * Tags
              * @description Trimmed, lowercased, deduplicated and sorted.
              * @default []
@@ -342,6 +348,8 @@ export interface components {
             recurrence?: components["schemas"]["Recurrence"];
             /** Recurrence Interval */
             recurrence_interval?: number;
+            /** All Day */
+            all_day?: boolean;
         };
         /** TaskPublic */
         TaskPublic: {
@@ -380,6 +388,12 @@ export interface components {
              * @default 1
              */
             recurrence_interval: number;
+            /**
+             * All Day
+             * @description Due on a calendar day, not at a time: needs `due_at`, which is then the end of that day in the person's zone; clients show only the date.
+             * @default false
+             */
+            all_day: boolean;
             /** Id */
             id: number;
             /** User Id */
@@ -449,6 +463,12 @@ export interface components {
              * @default 1
              */
             recurrence_interval?: number;
+            /**
+             * All Day
+             * @description Due on a calendar day, not at a time: needs `due_at`, which is then the end of that day in the person's zone; clients show only the date.
+             * @default false
+             */
+            all_day?: boolean;
             /**
              * Tags
              * @description Trimmed, lowercased, deduplicated and sorted.

@@ -21,6 +21,7 @@ DEFAULTS = {
     "remind_at": None,
     "recurrence": "none",
     "recurrence_interval": 1,
+    "all_day": False,
 }
 
 
@@ -217,6 +218,11 @@ INVALID_BODIES: dict[str, tuple[dict, str]] = {
     "unknown-recurrence": ({"title": "t", "due_at": DUE, "recurrence": "yearly"}, "recurrence"),
     "zero-interval": ({"title": "t", "recurrence_interval": 0}, "recurrence_interval"),
     "huge-interval": ({"title": "t", "recurrence_interval": 366}, "recurrence_interval"),
+    "all-day-without-due": ({"title": "t", "all_day": True}, "all_day"),
+    "all-day-null-due": ({"title": "t", "due_at": None, "all_day": True}, "all_day"),
+    "number-all_day": ({"title": "t", "due_at": DUE, "all_day": 1}, "all_day"),
+    "text-all_day": ({"title": "t", "due_at": DUE, "all_day": "true"}, "all_day"),
+    "null-all_day": ({"title": "t", "all_day": None}, "all_day"),
 }
 
 
@@ -244,6 +250,8 @@ INVALID_PATCHES: dict[str, tuple[dict, str]] = {
     # Rules across fields hold against the stored task, which has no due date.
     "remind-without-stored-due": ({"remind_at": DUE}, "remind_at"),
     "recurring-without-stored-due": ({"recurrence": "weekly"}, "recurrence"),
+    "all-day-without-stored-due": ({"all_day": True}, "all_day"),
+    "null-all_day": ({"all_day": None}, "all_day"),
 }
 INVALID_UPDATES = {f"PUT-{name}": ("PUT", *case) for name, case in INVALID_BODIES.items()}
 INVALID_UPDATES |= {f"PATCH-{name}": ("PATCH", *case) for name, case in INVALID_PATCHES.items()}
@@ -273,6 +281,50 @@ def test_patch_task_remind_after_stored_due_returns_422(
 
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "remind_at"]
+
+
+def test_create_task_all_day_returns_it(client: TestClient, as_a: dict[str, str]) -> None:
+    response = client.post(TASKS, json={"title": "t", "due_at": DUE, "all_day": True}, headers=as_a)
+
+    assert response.status_code == 201
+    assert (response.json()["due_at"], response.json()["all_day"]) == (DUE, True)
+
+
+def test_replace_task_all_day_sets_then_omitted_resets_it(
+    client: TestClient, as_a: dict[str, str], task: dict
+) -> None:
+    url = f"{TASKS}/{task['id']}"
+
+    set_ = client.put(url, json={"title": "t", "due_at": DUE, "all_day": True}, headers=as_a)
+    reset = client.put(url, json={"title": "t", "due_at": DUE}, headers=as_a)
+
+    assert (set_.status_code, set_.json()["all_day"]) == (200, True)
+    assert (reset.status_code, reset.json()["all_day"]) == (200, False)
+
+
+def test_patch_task_all_day_changes_only_it(client: TestClient, as_a: dict[str, str]) -> None:
+    task = client.post(TASKS, json={"title": "t", "due_at": DUE}, headers=as_a).json()
+
+    response = client.patch(f"{TASKS}/{task['id']}", json={"all_day": True}, headers=as_a)
+
+    assert response.status_code == 200
+    assert response.json() == task | {"all_day": True, "updated_at": response.json()["updated_at"]}
+
+
+def test_patch_task_clear_due_of_all_day_task_returns_422(
+    client: TestClient, as_a: dict[str, str]
+) -> None:
+    body = {"title": "t", "due_at": DUE, "all_day": True}
+    task = client.post(TASKS, json=body, headers=as_a).json()
+
+    response = client.patch(f"{TASKS}/{task['id']}", json={"due_at": None}, headers=as_a)
+    both = client.patch(
+        f"{TASKS}/{task['id']}", json={"due_at": None, "all_day": False}, headers=as_a
+    )
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "all_day"]
+    assert (both.status_code, both.json()["due_at"], both.json()["all_day"]) == (200, None, False)
 
 
 def test_create_task_boundary_lengths_accepted(client: TestClient, as_a: dict[str, str]) -> None:

@@ -52,6 +52,18 @@ def test_toggle_task_recurring_creates_next_occurrence(
     assert (successor["completed"], successor["completed_at"]) == (False, None)
 
 
+def test_toggle_task_all_day_recurring_successor_is_all_day(
+    client: TestClient, as_a: dict[str, str]
+) -> None:
+    body = RENT | {"remind_at": None, "all_day": True}
+    task = client.post(TASKS, json=body, headers=as_a).json()
+
+    client.patch(f"{TASKS}/{task['id']}/complete", headers=as_a)
+
+    _, successor = tasks_of(client, as_a)
+    assert (successor["due_at"], successor["all_day"]) == ("2027-02-28T17:00:00Z", True)
+
+
 def test_toggle_task_back_and_again_creates_no_second_copy(
     client: TestClient, as_a: dict[str, str]
 ) -> None:

@@ -25,12 +25,14 @@ export function QuickAdd({ create, titleRef }: { create: TaskActions["create"]; 
     <form className="quick-add" onSubmit={onSubmit} noValidate aria-label="Add a task">
       <div className="quick-row">
         <div className="field grow">
-          <label htmlFor="new-title">New task</label>
+          <label htmlFor="new-title" className="sr-only">
+            New task
+          </label>
           <input
             id="new-title"
             ref={titleRef}
             name="title"
-            placeholder="What needs doing? Press Enter to add"
+            placeholder="Add a task: what needs doing?"
             maxLength={TITLE_MAX}
             autoComplete="off"
             aria-invalid={problems.title ? true : undefined}
@@ -38,13 +40,13 @@ export function QuickAdd({ create, titleRef }: { create: TaskActions["create"]; 
           />
           <Problem id="new-title-problem" text={problems.title} />
         </div>
+        <button type="button" className="ghost small" aria-expanded={expanded} aria-controls="new-task-options" onClick={() => setExpanded(!expanded)}>
+          {expanded ? "Fewer options" : "More options"}
+        </button>
         <button type="submit" className="primary">
           Add task
         </button>
       </div>
-      <button type="button" className="link" aria-expanded={expanded} aria-controls="new-task-options" onClick={() => setExpanded(!expanded)}>
-        {expanded ? "Fewer options" : "More options"}
-      </button>
       {expanded && (
         <div id="new-task-options">
           <TaskFields idPrefix="new" problems={problems} />

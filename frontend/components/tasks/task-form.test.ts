@@ -14,7 +14,7 @@ describe("readTaskForm", () => {
 
   it("reads every field of a full form", () => {
     const { body, problems } = readTaskForm(
-      form({ title: "Pay rent", description: " monthly ", priority: "high", tags: "Home, bills", due_at: "2026-12-01T17:00", remind_at: "2026-12-01T09:00", recurrence: "monthly", recurrence_interval: "2" }),
+      form({ title: "Pay rent", description: " monthly ", priority: "high", tags: "Home, bills", due_date: "2026-12-01", due_time: "17:00", remind_at: "2026-12-01T09:00", recurrence: "monthly", recurrence_interval: "2" }),
     );
     expect(problems).toEqual({});
     expect(body).toEqual({
@@ -23,6 +23,7 @@ describe("readTaskForm", () => {
       priority: "high",
       tags: ["home", "bills"],
       due_at: new Date(2026, 11, 1, 17).toISOString(),
+      all_day: false,
       remind_at: new Date(2026, 11, 1, 9).toISOString(),
       recurrence: "monthly",
       recurrence_interval: 2,
@@ -30,13 +31,22 @@ describe("readTaskForm", () => {
   });
 
   it("names each bad field", () => {
-    const { problems } = readTaskForm(form({ title: " ", tags: "a,b,c,d,e,f,g,h,i,j,k", due_at: "2026-12-01T09:00", remind_at: "2026-12-01T10:00" }));
+    const { problems } = readTaskForm(form({ title: " ", tags: "a,b,c,d,e,f,g,h,i,j,k", due_date: "2026-12-01", due_time: "09:00", remind_at: "2026-12-01T10:00" }));
     expect(Object.keys(problems).sort()).toEqual(["remind_at", "tags", "title"]);
-    expect(readTaskForm(form({ title: "x", due_at: "", recurrence: "daily" })).problems).toEqual({ recurrence: expect.stringMatching(/due date/) });
+    expect(readTaskForm(form({ title: "x", due_date: "", recurrence: "daily" })).problems).toEqual({ recurrence: expect.stringMatching(/due date/) });
   });
 
   it("clears dates left empty and keeps the interval at least 1", () => {
-    const { body } = readTaskForm(form({ title: "x", due_at: "", remind_at: "", recurrence_interval: "0" }));
-    expect(body).toMatchObject({ due_at: null, remind_at: null, recurrence_interval: 1 });
+    const { body } = readTaskForm(form({ title: "x", due_date: "", due_time: "", remind_at: "", recurrence_interval: "0" }));
+    expect(body).toMatchObject({ due_at: null, all_day: false, remind_at: null, recurrence_interval: 1 });
+  });
+
+  it("a due date without a time is all-day, due at the end of that day", () => {
+    const { body } = readTaskForm(form({ title: "x", due_date: "2026-12-04", due_time: "" }));
+    expect(body).toMatchObject({ due_at: new Date(2026, 11, 4, 23, 59, 59).toISOString(), all_day: true });
+  });
+
+  it("ignores a priority or repeat the API does not know", () => {
+    expect(readTaskForm(form({ title: "x", priority: "urgent", recurrence: "yearly" })).body).toEqual({ title: "x" });
   });
 });

@@ -23,5 +23,10 @@ if [ "${1:-}" = "--revocation" ]; then
   script=bench/revocation.ts
   bash scripts/services.sh
 fi
+# `npm run bench:first-task`: time to the first task on a throttled phone, and the page's JS.
+if [ "${1:-}" = "--first-task" ]; then
+  shift
+  script=bench/first-task.ts
+fi
 step "Benchmark ($script${*:+ $*})"
 npx tsx "$script" "$@"

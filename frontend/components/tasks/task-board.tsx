@@ -168,6 +168,7 @@ export function TaskBoard({ initial = [], zone, renderedAt }: Props) {
       <section className="board" aria-labelledby="tasks-heading">
         <div className="board-head">
           <h1 id="tasks-heading">Your tasks</h1>
+          {!brandNew && <TaskToolbar filters={filters} setFilters={setFilters} searchRef={searchRef} />}
           <button type="button" className="ghost icon-text" onClick={() => dialogRef.current?.showModal()} aria-label="Keyboard shortcuts">
             ?
           </button>
@@ -181,7 +182,6 @@ export function TaskBoard({ initial = [], zone, renderedAt }: Props) {
             </button>
           </div>
         ))}
-        {!brandNew && <TaskToolbar filters={filters} setFilters={setFilters} searchRef={searchRef} />}
         {list.isPending ? (
           <ul className="task-list skeleton" aria-busy="true" aria-label="Loading your tasks">
             {[0, 1, 2].map((i) => (
@@ -239,7 +239,7 @@ export function TaskBoard({ initial = [], zone, renderedAt }: Props) {
               <div className="group group-completed">
                 <h2>
                   <button type="button" className="fold" aria-expanded={showCompleted} aria-controls="completed-tasks" onClick={() => setShowCompleted(!showCompleted)}>
-                    Completed · {completedTotal}
+                    <span aria-hidden="true">{showCompleted ? "▾" : "▸"}</span> Completed · {completedTotal}
                   </button>
                 </h2>
                 {showCompleted && (

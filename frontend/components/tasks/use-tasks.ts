@@ -24,9 +24,10 @@ export function useTaskList(query: TaskQuery, initial: readonly InitialPage[] = 
   return useInfiniteQuery({
     queryKey: [...TASKS, query],
     enabled,
-    // The page came in the HTML: no fetch until it is as stale as any other.
+    // The page came in the HTML and shows at once; it is still checked again once the page runs,
+    // since a write sent as the last page unloaded (a deferred delete) may have landed after it.
     initialData: seed ? { pages: [seed.page], pageParams: [0] } : undefined,
-    initialDataUpdatedAt: seed?.fetchedAt,
+    initialDataUpdatedAt: 0,
     queryFn: ({ pageParam }) => api.tasks.list({ ...query, limit: PAGE_SIZE, offset: pageParam }),
     initialPageParam: 0,
     getNextPageParam: (last) => (last.offset + last.items.length < last.total ? last.offset + last.items.length : undefined),

@@ -3,10 +3,12 @@
  * minimally. The default view is the agenda: open tasks by due date, grouped by day.
  */
 
-export const STATUSES = ["all", "pending", "completed"] as const;
-export const PRIORITIES = ["low", "medium", "high"] as const;
-export const SORTS = ["created", "updated", "due", "priority", "title"] as const;
-export const ORDERS = ["asc", "desc"] as const;
+import { API_ENUMS, API_LIMITS } from "@/lib/generated/api";
+
+export const STATUSES = API_ENUMS.TaskStatus;
+export const PRIORITIES = API_ENUMS.Priority;
+export const SORTS = API_ENUMS.TaskSort;
+export const ORDERS = API_ENUMS.SortOrder;
 
 export type Status = (typeof STATUSES)[number];
 export type Priority = (typeof PRIORITIES)[number];
@@ -27,7 +29,7 @@ export type Filters = {
 };
 
 /** Tasks per page of a list, on the server's first render and on every "Load more". */
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = Math.min(50, API_LIMITS.pageSizeMax);
 
 export const DEFAULT_FILTERS: Filters = {
   status: "pending",

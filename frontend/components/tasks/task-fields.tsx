@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { Task } from "@/lib/api";
 import { toDueInputs, toLocalInput } from "./dates";
 import { PRIORITIES } from "./filters";
-import { DESCRIPTION_MAX } from "./task-rules";
+import { DESCRIPTION_MAX, RECURRENCE_INTERVAL_MAX } from "./task-rules";
 import type { FormProblems } from "./task-form";
 
 const RECURRENCES = [
@@ -81,7 +81,7 @@ export function TaskFields({ idPrefix, task, problems }: { idPrefix: string; tas
       {recurrence !== "none" && (
         <div className="field">
           <label htmlFor={id("interval")}>Every (interval)</label>
-          <input id={id("interval")} name="recurrence_interval" type="number" min={1} max={365} defaultValue={task?.recurrence_interval ?? 1} />
+          <input id={id("interval")} name="recurrence_interval" type="number" min={1} max={RECURRENCE_INTERVAL_MAX} defaultValue={task?.recurrence_interval ?? 1} />
         </div>
       )}
     </div>

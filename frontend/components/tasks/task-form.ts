@@ -1,12 +1,13 @@
 /** Reads a task form (quick add or edit) into an API body, with a plain-words problem per bad field. */
 import type { TaskCreate } from "@/lib/api";
+import { API_ENUMS } from "@/lib/generated/api";
 import { fromDueInputs, fromLocalInput } from "./dates";
-import { parseTags, recurrenceProblem, reminderProblem, tagsProblem, titleProblem } from "./task-rules";
+import { parseTags, RECURRENCE_INTERVAL_MAX, recurrenceProblem, reminderProblem, tagsProblem, titleProblem } from "./task-rules";
 
 export type FormProblems = Partial<Record<"title" | "tags" | "remind_at" | "recurrence", string>>;
 
-const PRIORITIES: ReadonlySet<string> = new Set<NonNullable<TaskCreate["priority"]>>(["low", "medium", "high"]);
-const RECURRENCES: ReadonlySet<string> = new Set<NonNullable<TaskCreate["recurrence"]>>(["none", "daily", "weekly", "monthly"]);
+const PRIORITIES: ReadonlySet<string> = new Set(API_ENUMS.Priority);
+const RECURRENCES: ReadonlySet<string> = new Set(API_ENUMS.Recurrence);
 const isPriority = (value: string): value is NonNullable<TaskCreate["priority"]> => PRIORITIES.has(value);
 const isRecurrence = (value: string): value is NonNullable<TaskCreate["recurrence"]> => RECURRENCES.has(value);
 
@@ -22,7 +23,7 @@ export function readTaskForm(data: FormData): { body: TaskCreate; problems: Form
   if (data.has("remind_at")) body.remind_at = fromLocalInput(text("remind_at"));
   const recurrence = text("recurrence");
   if (isRecurrence(recurrence)) body.recurrence = recurrence;
-  if (data.has("recurrence_interval")) body.recurrence_interval = Math.max(1, Number(text("recurrence_interval")) || 1);
+  if (data.has("recurrence_interval")) body.recurrence_interval = Math.min(RECURRENCE_INTERVAL_MAX, Math.max(1, Number(text("recurrence_interval")) || 1));
 
   const problems: FormProblems = {};
   const title = titleProblem(body.title);

@@ -40,8 +40,11 @@ export function QuickAdd({ create, titleRef }: { create: TaskActions["create"]; 
           />
           <Problem id="new-title-problem" text={problems.title} />
         </div>
-        <button type="button" className="ghost small" aria-expanded={expanded} aria-controls="new-task-options" onClick={() => setExpanded(!expanded)}>
-          {expanded ? "Fewer options" : "More options"}
+        <button type="button" className="ghost small more" aria-label={expanded ? "Fewer options" : "More options"} aria-expanded={expanded} aria-controls="new-task-options" onClick={() => setExpanded(!expanded)}>
+          <span className="wide-only">{expanded ? "Fewer options" : "More options"}</span>
+          <span className="narrow-only" aria-hidden="true">
+            ⋯
+          </span>
         </button>
         <button type="submit" className="primary">
           Add task

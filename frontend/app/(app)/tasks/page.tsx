@@ -22,7 +22,9 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   await requireSession("/tasks");
   // The view's lists are fetched here, so the tasks are in the first HTML; the browser takes over from there.
   const queries = boardQueries(parseFilters(toSearchParams(await searchParams)));
-  const [initial, cookieJar] = await Promise.all([firstTaskPages([queries.list, ...(queries.completed ? [queries.completed] : []), queries.tags]), cookies()]);
+  // The agenda's own list is also the one the tag counts read: each distinct query is fetched once.
+  const distinct = [...new Map([queries.list, queries.completed, queries.tags].filter((query) => query !== null).map((query) => [JSON.stringify(query), query])).values()];
+  const [initial, cookieJar] = await Promise.all([firstTaskPages(distinct), cookies()]);
   const zone = knownTimeZone(cookieJar.get(TIME_ZONE_COOKIE)?.value);
   return (
     <main className="container">

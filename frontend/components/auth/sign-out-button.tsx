@@ -1,6 +1,5 @@
 "use client";
 import { useState } from "react";
-import { authClient } from "@/lib/client/auth-client";
 import { loadFresh } from "@/lib/navigate";
 
 export function SignOutButton() {
@@ -9,6 +8,8 @@ export function SignOutButton() {
   async function signOut() {
     setFailed(false);
     try {
+      // Loaded on click: the signed-in pages' first screen does not need the auth client.
+      const { authClient } = await import("@/lib/client/auth-client");
       const { error } = await authClient.signOut();
       if (error) throw error;
       loadFresh("/sign-in");

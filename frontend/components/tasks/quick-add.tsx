@@ -1,7 +1,8 @@
 "use client";
 /** Quick add: type a title and press Enter; "More options" opens every other field. */
 import { type FormEvent, type RefObject, useState } from "react";
-import { TaskFields, Problem } from "./task-fields";
+import { Problem } from "./field-parts";
+import { TaskFields } from "./task-fields-lazy";
 import { type FormProblems, readTaskForm } from "./task-form";
 import { TITLE_MAX } from "./task-rules";
 import type { TaskActions } from "./use-tasks";

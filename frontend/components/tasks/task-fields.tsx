@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { Task } from "@/lib/api";
 import { toDueInputs, toLocalInput } from "./dates";
-import { PRIORITIES } from "./filters";
+import { PriorityOptions, Problem } from "./field-parts";
 import { DESCRIPTION_MAX, RECURRENCE_INTERVAL_MAX } from "./task-rules";
 import type { FormProblems } from "./task-form";
 
@@ -13,23 +13,6 @@ const RECURRENCES = [
   ["weekly", "Weekly"],
   ["monthly", "Monthly"],
 ] as const;
-
-/** The three priorities as <option>s, shared by the task form and the priority filter. */
-export function PriorityOptions() {
-  return PRIORITIES.map((priority) => (
-    <option key={priority} value={priority}>
-      {priority[0]!.toUpperCase() + priority.slice(1)}
-    </option>
-  ));
-}
-
-export function Problem({ id, text }: { id: string; text?: string }) {
-  return text ? (
-    <p id={id} className="field-problem">
-      {text}
-    </p>
-  ) : null;
-}
 
 export function TaskFields({ idPrefix, task, problems }: { idPrefix: string; task?: Task; problems: FormProblems }) {
   const id = (name: string) => `${idPrefix}-${name}`;

@@ -7,7 +7,8 @@
 import { type FormEvent, useState } from "react";
 import type { Task } from "@/lib/api";
 import { describeRecurrence, dueState, formatDue } from "./dates";
-import { Problem, TaskFields } from "./task-fields";
+import { Problem } from "./field-parts";
+import { TaskFields } from "./task-fields-lazy";
 import { type FormProblems, readTaskForm } from "./task-form";
 import { TITLE_MAX } from "./task-rules";
 import type { TaskActions } from "./use-tasks";

@@ -1,7 +1,7 @@
 "use client";
 /** Search, filters and sort for the task list (the views are in the sidebar); every choice lives in the URL. */
 import { type RefObject, useEffect, useRef, useState } from "react";
-import { PriorityOptions } from "./task-fields";
+import { PriorityOptions } from "./field-parts";
 import { type Filters, isFiltered, type Order, type Priority, type Sort, withoutFilters } from "./filters";
 
 type Props = {

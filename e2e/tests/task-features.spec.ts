@@ -57,10 +57,11 @@ test("inline edit changes any field, and an overdue task is marked", async ({ pa
   await expect(taskList(page).getByRole("heading", { name: /^Overdue/ })).toBeVisible();
 
   await page.getByRole("button", { name: "Edit File taxes" }).click();
-  await page.getByLabel("Title", { exact: true }).fill("File taxes (extension)");
-  await page.getByLabel("Priority").last().selectOption("low");
-  await page.getByLabel("Due date").last().fill("");
-  await page.getByRole("button", { name: "Save" }).click();
+  const editor = page.getByRole("form", { name: "Edit File taxes" });
+  await editor.getByLabel("Title", { exact: true }).fill("File taxes (extension)");
+  await editor.getByLabel("Priority").selectOption("low");
+  await editor.getByLabel("Due date").fill("");
+  await editor.getByRole("button", { name: "Save" }).click();
 
   const edited = item(page, "File taxes (extension)");
   await expect(edited).toContainText("Low priority");

@@ -2,7 +2,7 @@
 /** Quick add: type a title and press Enter; "More options" opens every other field. */
 import { type FormEvent, type RefObject, useState } from "react";
 import { Problem } from "./field-parts";
-import { TaskFields } from "./task-fields-lazy";
+import { TaskFields } from "./task-fields";
 import { type FormProblems, readTaskForm } from "./task-form";
 import { TITLE_MAX } from "./task-rules";
 import type { TaskActions } from "./use-tasks";

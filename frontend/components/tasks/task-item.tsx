@@ -8,7 +8,7 @@ import { type FormEvent, useState } from "react";
 import type { Task } from "@/lib/api";
 import { describeRecurrence, dueState, formatDue } from "./dates";
 import { Problem } from "./field-parts";
-import { TaskFields } from "./task-fields-lazy";
+import { TaskFields } from "./task-fields";
 import { type FormProblems, readTaskForm } from "./task-form";
 import { TITLE_MAX } from "./task-rules";
 import type { TaskActions } from "./use-tasks";

@@ -205,13 +205,14 @@ try {
 }
 
 /**
- * The figures of the full soak (`npm run soak`, "## Soak") and of the revocation case
- * (`npm run bench:revocation`, "## Revocation") close the file; a benchmark run keeps them.
+ * The figures of the full soak (`npm run soak`, "## Soak"), of the revocation case
+ * (`npm run bench:revocation`, "## Revocation") and of the first task (`npm run bench:first-task`,
+ * "## First task") close the file; a benchmark run keeps them.
  */
 function recordedSections(file: string): string {
   try {
     const text = readFileSync(file, "utf8");
-    const found = ["\n## Soak", "\n## Revocation"].map((heading) => text.indexOf(heading)).filter((at) => at !== -1);
+    const found = ["\n## Soak", "\n## Revocation", "\n## First task"].map((heading) => text.indexOf(heading)).filter((at) => at !== -1);
     return found.length ? text.slice(Math.min(...found)) : "";
   } catch {
     return "";

@@ -63,6 +63,10 @@ const phrasings: Array<[string, Expected]> = [
   ["Check the oven in 2 hours", { title: "Check the oven", due: "2026-12-03 12:00" }],
   ["Dinner Dec 12 at 7pm", { title: "Dinner", due: "2026-12-12 19:00" }],
   ["Sat 10am brunch", { title: "brunch", due: "2026-12-05 10:00" }],
+  ["Pay Sun", { title: "Pay", due: "2026-12-06" }],
+  ["Hike this weekend", { title: "Hike", due: "2026-12-05" }],
+  ["Run tomorrow morning", { title: "Run", due: "2026-12-04 06:00" }],
+  ["Order cake December 2nd", { title: "Order cake", due: "2027-12-02" }],
   ["tomorrow buy milk 9am", { title: "buy milk", due: "2026-12-04 09:00" }],
   ["Pay rent tomorrow !high 9am", { title: "Pay rent", due: "2026-12-04 09:00", priority: "high" }],
 
@@ -113,6 +117,10 @@ const phrasings: Array<[string, Expected]> = [
   ["wow!high a#b", { title: "wow!high a#b" }],
   ["Fix bug !10 !urgent", { title: "Fix bug !10 !urgent" }],
   ["Everyday carry", { title: "Everyday carry" }],
+  ["Morning pages", { title: "Morning pages" }],
+  ["Night shift rota", { title: "Night shift rota" }],
+  ["Weekend plans", { title: "Weekend plans" }],
+  ["Call Jan", { title: "Call Jan" }],
   // Debatable, chosen: a weekday is a date even inside a show's name; one undo puts it back.
   ["Watch Friday Night Lights", { title: "Watch Lights", due: "2026-12-04 20:00" }],
 
@@ -230,6 +238,11 @@ describe("time zones", () => {
     const march = new Date("2026-03-20T10:00:00+01:00");
     expect(parseQuickAdd("Dentist Apr 2 9am", { now: march, timeZone }).due?.at).toEqual(new Date("2026-04-02T09:00:00+02:00"));
     expect(parseQuickAdd("Dentist Apr 2", { now: march, timeZone }).due?.at).toEqual(new Date("2026-04-02T23:59:59+02:00"));
+  });
+
+  test("a relative time is whole minutes", () => {
+    const result = parseQuickAdd("Check the oven in 2 hours", { now: new Date("2026-12-03T10:17:43.512+01:00"), timeZone });
+    expect(result.due).toEqual({ at: new Date("2026-12-03T12:17:00+01:00"), allDay: false });
   });
 
   test("an explicit zone in the text wins", () => {

@@ -17,8 +17,8 @@
  *   then (the way Todoist forgets it).
  * - `title` is the text without the recognised parts, whitespace collapsed. If nothing would be
  *   left ("tomorrow", "#home"), the whole text is the title and the parts still count.
- * - `due.at` is the instant. `due.allDay` is true when no time was given; `at` is then the end of
- *   that local day, 23:59:59.000 in `timeZone` (the API's `all_day` reads `due.allDay`).
+ * - `due.at` is the instant, in whole minutes. `due.allDay` is true when no time was given; `at` is
+ *   then the end of that local day, 23:59:59.000 in `timeZone` (the API's `all_day` reads `due.allDay`).
  * - `recurrence` without any date makes the due today, all day; with only a time ("every day
  *   9am") the due is the next such time.
  *
@@ -44,6 +44,8 @@
  * - A duration without "in" ("Take a day off", "Plan 3 days trip"); "in 3 days" is a date.
  * - The lower-case weekday abbreviations that are words: "sun", "sat", "wed" ("Buy sun cream");
  *   "Sun", "Sat", "Wed", "sat 10am" and the full names are days.
+ * - A part of the day or "weekend" alone ("Morning pages", "Night shift", "Weekend plans");
+ *   "this evening", "tomorrow morning", "Friday night", "this weekend" are read.
  * - Weekday names inside a title are read: "Watch Friday Night Lights" is due Friday 20:00;
  *   one undo puts it back. We chose the common "Fri" over the rare show title.
  *
@@ -98,7 +100,9 @@ const RECURRENCE = /(?<![\p{L}\p{N}_#!])(?:(daily|weekly|monthly)|every\s+(?:(ot
 const PRIORITY_WORDS: Record<string, QuickAddPriority> = { high: "high", "1": "high", medium: "medium", "2": "medium", low: "low", "3": "low" };
 const ADVERB_KINDS: Record<string, QuickAddRecurrenceKind> = { daily: "daily", weekly: "weekly", monthly: "monthly" };
 const UNIT_KINDS: Record<string, QuickAddRecurrenceKind> = { day: "daily", week: "weekly", month: "monthly" };
+// chrono reads these alone as dates; in a title they are more often plain words.
 const WORDS_NOT_WEEKDAYS = new Set(["sun", "sat", "wed"]);
+const WORDS_NOT_DATES_ALONE = new Set(["weekend", "morning", "afternoon", "evening", "night"]);
 
 interface Marker extends QuickAddPart {
   /** Records the marker if its kind still has room; false leaves it in the title. */
@@ -169,7 +173,7 @@ function piecesAround(text: string, span: QuickAddPart, markers: readonly QuickA
   return pieces;
 }
 
-/** Tags, priorities and recurrences, in text order; each one's `apply` takes it if its kind still has room. */
+/** Tags, priorities and recurrences, in text order; each with the `take` that records it. */
 function findMarkers(text: string): Marker[] {
   const markers: Marker[] = [];
   for (const match of text.matchAll(TAG)) {
@@ -187,7 +191,9 @@ function findMarkers(text: string): Marker[] {
   }
   for (const match of text.matchAll(PRIORITY)) {
     const priority = PRIORITY_WORDS[(match[1] ?? "").toLowerCase()] ?? "medium";
-    markers.push({ ...part("priority", match.index, match[0]), take: (found) => {
+    markers.push({
+      ...part("priority", match.index, match[0]),
+      take: (found) => {
         if (found.priority) return false;
         found.priority = priority;
         return true;
@@ -200,7 +206,9 @@ function findMarkers(text: string): Marker[] {
     // "every" alone waits for a weekday ("every Monday"), which makes it weekly.
     const kind = (adverb ? ADVERB_KINDS[adverb.toLowerCase()] : UNIT_KINDS[unit?.toLowerCase() ?? ""]) ?? "weekly";
     if (interval < 1 || interval > RECURRENCE_INTERVAL_MAX) continue;
-    markers.push({ ...part("recurrence", match.index, whole), take: (found) => {
+    markers.push({
+      ...part("recurrence", match.index, whole),
+      take: (found) => {
         if (found.recurrence) return false;
         found.recurrence = { kind, interval };
         return true;
@@ -256,13 +264,15 @@ function toDateRead(result: chrono.ParsedResult, masked: string): DateRead | nul
   const hasTime = namedTime || clockTime;
   const slashWithoutYear = tags.has("parser/SlashDateFormatParser") && !start.isCertain("year");
   const dayAndMonth = start.isCertain("day") && start.isCertain("month") && !slashWithoutYear;
-  const weekday = start.isCertain("weekday") && !WORDS_NOT_WEEKDAYS.has(result.text.trim());
+  if (WORDS_NOT_DATES_ALONE.has(result.text.toLowerCase())) return null;
+  const weekday = start.isCertain("weekday") && !WORDS_NOT_WEEKDAYS.has(result.text);
   const relative = tags.has("result/relativeDate");
   const hasDay = dayAndMonth || weekday || relative;
   if (!hasDay && !hasTime) return null;
   const get = (c: chrono.Component) => start.get(c) ?? 0;
   const clock = { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
-  const instant = start.isCertain("timezoneOffset") ? start.date() : null;
+  // Whole minutes: "in 2 hours" said at 10:17:43 is due at 12:17.
+  const instant = start.isCertain("timezoneOffset") ? new Date(Math.floor(start.date().getTime() / 60000) * 60000) : null;
   // chrono keeps "at 5pm" and "on Friday" together but not "at noon"; the preposition goes with the date.
   const before = masked.slice(0, result.index).trimEnd();
   const preposition = /(?:^|\s)(?:at|on)$/i.exec(before.slice(-3));

@@ -59,7 +59,8 @@
  * - An explicit zone ("5pm EST") and "in 2 hours" are read as chrono gives them; other wall-clock
  *   times are placed in `timeZone`, so a due across a daylight-saving change keeps its hour.
  */
-import * as chrono from "chrono-node";
+// The English entry point alone: the package root would bring every locale into the browser bundle.
+import * as chrono from "chrono-node/en";
 import type { components } from "@/lib/generated/api";
 import { TAG_LENGTH_MAX, TAGS_MAX } from "./task-rules";
 

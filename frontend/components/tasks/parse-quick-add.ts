@@ -12,13 +12,13 @@
  * - `ignore` holds part keys the user undid, or whole kinds ("date", "recurrence", "priority",
  *   "tag") to switch off. An ignored span is plain title text: no other reader claims it.
  * - `parts` are the recognised spans of the ORIGINAL text, in text order: `start`/`end` are
- *   UTF-16 offsets (`text.slice(start, end) === part.text`). `key` is `${kind}:${start}`,
- *   shared by the pieces of one date cut by a marker ("tomorrow !high 9am"); treat it as opaque. It changes when text before the part is edited, so an undo is forgotten
- *   then (the way Todoist forgets it).
+ *   UTF-16 offsets (`text.slice(start, end) === part.text`). `key` is `${kind}:${start}`, shared
+ *   by the pieces of one date cut by a marker ("tomorrow !high 9am"); treat it as opaque. It
+ *   changes when text before the part is edited, so an undo is forgotten then.
  * - `title` is the text without the recognised parts, whitespace collapsed. If nothing would be
  *   left ("tomorrow", "#home"), the whole text is the title and the parts still count.
- * - `due.at` is the instant, in whole minutes. `due.allDay` is true when no time was given; `at` is
- *   then the end of that local day, 23:59:59.000 in `timeZone` (the API's `all_day` reads `due.allDay`).
+ * - `due.at` is the instant, in whole minutes. `due.allDay` is true when no time was given; `at`
+ *   is then the end of that local day, 23:59:59.000 in `timeZone` (set the API's `all_day` from it).
  * - `recurrence` without any date makes the due today, all day; with only a time ("every day
  *   9am") the due is the next such time.
  *
@@ -46,13 +46,13 @@
  *   "Sun", "Sat", "Wed", "sat 10am" and the full names are days.
  * - A part of the day or "weekend" alone ("Morning pages", "Night shift", "Weekend plans");
  *   "this evening", "tomorrow morning", "Friday night", "this weekend" are read.
- * - Weekday names inside a title are read: "Watch Friday Night Lights" is due Friday 20:00;
- *   one undo puts it back. We chose the common "Fri" over the rare show title.
  *
  * Ambiguities:
+ * - Weekday names inside a title are read: "Watch Friday Night Lights" is due Friday 20:00;
+ *   one undo puts it back. We chose the common "Fri" over the rare show title.
  * - Each of date, priority and recurrence is read once: the first occurrence counts, later ones
- *   stay in the title (undo the first and the next one counts). A date and a separate time ("tomorrow
- *   buy milk 9am") are joined into one due; both spans are date parts.
+ *   stay in the title (undo the first and the next one counts). A date and a separate time
+ *   ("tomorrow buy milk 9am") are joined into one due; both spans are date parts.
  * - A time already past today moves to tomorrow ("9am" at 10:00 is tomorrow 9am), recurring or
  *   not; a day said outright keeps it ("today 9am" at 10:00 is today, overdue). A date without a
  *   year that has passed is next year's ("Dec 1" on Dec 3).
@@ -236,7 +236,7 @@ interface WallClock {
 
 interface DateRead {
   part: QuickAddPart;
-  /** Both kinds of result keep the wall-clock values chrono read, to be joined and then placed in the zone. */
+  /** The wall-clock values chrono read; placed in the zone once a day and a time are joined. */
   hasDay: boolean;
   hasTime: boolean;
   clock: WallClock;

@@ -49,6 +49,37 @@ test("a due date without a time is all-day, shown as the day alone", async ({ pa
   expect(stored).toMatchObject({ title: "Send the card", all_day: true, due_at: new Date(2026, 11, 2, 23, 59, 59).toISOString().replace(".000", "") });
 });
 
+test("quick add understands words, and a recognised part can be kept as words instead", async ({ page }) => {
+  await page.clock.setFixedTime(NOON);
+  await page.reload();
+  const box = page.getByLabel("New task");
+  await box.click();
+  await box.fill("Pay rent tomorrow 9am every month !high #home");
+  const parts = page.locator("#new-title-parts");
+  await expect(parts).toContainText("Tomorrow 09:00");
+  await expect(parts).toContainText("Every month");
+  await expect(parts).toContainText("High priority");
+  await expect(parts).toContainText("Title: Pay rent");
+
+  await page.getByRole("button", { name: 'Keep "!high" in the title' }).click();
+  await expect(parts).toContainText("Title: Pay rent !high");
+  await expect(parts).not.toContainText("High priority");
+  await box.press("Enter");
+
+  await expect(item(page, "Pay rent !high")).toContainText("Tomorrow 09:00");
+  await expect(parts).toBeEmpty();
+  const [stored] = (await (await apiAs(page)).list()).items;
+  expect(stored).toMatchObject({
+    title: "Pay rent !high",
+    priority: "medium",
+    tags: ["home"],
+    recurrence: "monthly",
+    recurrence_interval: 1,
+    all_day: false,
+    due_at: new Date(2026, 11, 2, 9, 0).toISOString().replace(".000", ""),
+  });
+});
+
 test("inline edit changes any field, and an overdue task is marked", async ({ page }) => {
   const api = await apiAs(page);
   await api.create({ title: "File taxes", due_at: hoursFromNow(-30) });

@@ -19,9 +19,13 @@ const CPU_SLOWDOWN = 4;
 const RTT_MS = 150;
 const FIRST_TASK = '[aria-label="Tasks"] li[data-task-id]';
 
-/** Records, from inside the page, the first animation frame in which a task row exists. */
+/**
+ * Records, from inside the page, the wall-clock time of the first animation frame in which a task row
+ * exists. Wall clock, not performance.now(): Chromium starts a page's clock after the emulated latency
+ * of its own document, which would leave the first round trip out.
+ */
 const WATCH_FIRST_TASK = `(() => {
-  const look = () => document.querySelector(${JSON.stringify(FIRST_TASK)}) ? (window.__firstTaskMs = performance.now()) : requestAnimationFrame(look);
+  const look = () => document.querySelector(${JSON.stringify(FIRST_TASK)}) ? (window.__firstTaskAt = Date.now()) : requestAnimationFrame(look);
   requestAnimationFrame(look);
 })()`;
 
@@ -39,7 +43,6 @@ async function main() {
 
     const browser = await launchBrowser();
     const times: number[] = [];
-    const htmlFirstByte: number[] = [];
     const scripts = new Map<string, number>();
     // The scripts the HTML itself names (first-load JS, as `next build` used to report it), as opposed to
     // chunks loaded later on demand.
@@ -64,10 +67,10 @@ async function main() {
             if (response.request().resourceType() === "document") for (const [, src] of (await response.text()).matchAll(/<script src="([^"]+)"(?! noModule)/g)) inHtml.add(new URL(src!, stack.webUrl).href);
           });
         }
+        const started = Date.now();
         await page.goto("/tasks");
-        await page.waitForFunction(() => (window as { __firstTaskMs?: number }).__firstTaskMs !== undefined, undefined, { timeout: 30_000 });
-        times.push(await page.evaluate(() => (window as { __firstTaskMs?: number }).__firstTaskMs!));
-        htmlFirstByte.push(await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseStart));
+        await page.waitForFunction(() => (window as { __firstTaskAt?: number }).__firstTaskAt !== undefined, undefined, { timeout: 30_000 });
+        times.push((await page.evaluate(() => (window as { __firstTaskAt?: number }).__firstTaskAt!)) - started);
         await page.waitForLoadState("networkidle");
         await context.close();
         console.log(`load ${load + 1}: first task at ${times.at(-1)!.toFixed(0)} ms`);
@@ -77,7 +80,7 @@ async function main() {
     }
     const kb = (entries: Array<[string, number]>) => entries.reduce((sum, [, bytes]) => sum + bytes, 0) / 1024;
     const firstLoad = [...scripts].filter(([url]) => inHtml.has(url));
-    const result = { loads: LOADS, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times), htmlFirstByteMs: median(htmlFirstByte), firstLoadKb: kb(firstLoad), firstLoadScripts: firstLoad.length, jsKb: kb([...scripts]), scripts: scripts.size };
+    const result = { loads: LOADS, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times), firstLoadKb: kb(firstLoad), firstLoadScripts: firstLoad.length, jsKb: kb([...scripts]), scripts: scripts.size };
     console.log(result);
     if (!quick) writeSection(result, browser.version());
   } finally {
@@ -85,7 +88,7 @@ async function main() {
   }
 }
 
-type Result = { loads: number; medianMs: number; minMs: number; maxMs: number; htmlFirstByteMs: number; firstLoadKb: number; firstLoadScripts: number; jsKb: number; scripts: number };
+type Result = { loads: number; medianMs: number; minMs: number; maxMs: number; firstLoadKb: number; firstLoadScripts: number; jsKb: number; scripts: number };
 
 /** Replaces the "## First task" section of RESULTS.md, or adds it at the end. */
 function writeSection(result: Result, chromium: string) {
@@ -95,19 +98,21 @@ function writeSection(result: Result, chromium: string) {
 
 \`npm run bench:first-task\` (bench/first-task.ts), ${new Date().toISOString().slice(0, 10)}, Chromium ${chromium}: /tasks with the
 30-task fixture of the e2e screenshots, ${result.loads} cold loads, each with ${CPU_SLOWDOWN}× CPU slowdown and ${RTT_MS} ms added to every
-round trip (CDP). Time from navigation start to the first animation frame with a task row in it.
+round trip (CDP). Wall-clock time from asking for the page to the first animation frame with a task row in it
+(the tasks come in the HTML; the stylesheet is inlined in it).
 
 | measure | median | min | max |
 |---|---|---|---|
 | time to the first task | ${result.medianMs.toFixed(0)} ms | ${result.minMs.toFixed(0)} ms | ${result.maxMs.toFixed(0)} ms |
 
-The HTML's first byte arrives at ${result.htmlFirstByteMs.toFixed(0)} ms (median): the tasks come in that HTML, so the rest is the
-stylesheet's round trip and the throttled CPU parsing and painting the page.
-
 First-load JavaScript of /tasks (the scripts its HTML names): **${result.firstLoadKb.toFixed(1)} KB** gzipped (${result.firstLoadScripts} scripts,
-zlib default level). Every script loaded until the network was first idle for 500 ms: ${result.jsKb.toFixed(1)} KB in ${result.scripts}
-scripts (the chunks loaded on demand, such as the auth client for the first API call, the quick-add parser on first
-focus and the optional task fields, come later).
+zlib default level). Every script loaded until the network was first idle for 500 ms, which adds the chunks fetched
+on demand after hydration (the auth client, for the first API call): ${result.jsKb.toFixed(1)} KB in ${result.scripts} scripts. The quick-add
+parser (chrono-node) loads on the box's first focus and is in neither figure.
+
+Issue 13's review, before this work and not with this harness, saw 2.9–3.3 s under the same throttling (the
+list waited for hydration, a token and a preflighted API call) and 171 KB of first-load JS; the goals are ≤ 1.0 s
+and ≤ 150 KB.
 `;
   const start = text.indexOf("\n## First task");
   if (start === -1) {

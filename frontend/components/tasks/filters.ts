@@ -3,7 +3,7 @@
  * minimally. The default view is the agenda: open tasks by due date, grouped by day.
  */
 
-import { API_ENUMS, API_LIMITS } from "@/lib/generated/api";
+import { API_ENUMS, API_LIMITS } from "../../lib/generated/api";
 
 export const STATUSES = API_ENUMS.TaskStatus;
 export const PRIORITIES = API_ENUMS.Priority;

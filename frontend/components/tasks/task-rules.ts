@@ -1,5 +1,5 @@
 /** The task rules the API enforces, checked early in the browser for instant feedback; the limits come from its OpenAPI document. */
-import { API_LIMITS } from "@/lib/generated/api";
+import { API_LIMITS } from "../../lib/generated/api";
 
 export const TITLE_MAX = API_LIMITS.titleMax;
 export const DESCRIPTION_MAX = API_LIMITS.descriptionMax;

@@ -4,7 +4,7 @@ import { type Browser, type BrowserContext, chromium } from "@playwright/test";
 import { provisionBrowser, thisMachine } from "../e2e/browser.ts";
 import type { Account } from "./accounts.ts";
 
-const TASK_ITEMS = 'ul[aria-label="Tasks"] > li';
+const TASK_ITEMS = '[aria-label="Tasks"] li[data-task-id]';
 
 export function launchBrowser(): Promise<Browser> {
   const browser = provisionBrowser(thisMachine(), console.log);

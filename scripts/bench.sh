@@ -26,6 +26,10 @@ if [ "${1:-}" = "--revocation" ]; then
 elif [ "${1:-}" = "--ab" ]; then
   shift
   script=bench/ab.ts
+# `npm run bench:first-task`: time to the first task on a throttled phone, and the page's JS.
+elif [ "${1:-}" = "--first-task" ]; then
+  shift
+  script=bench/first-task.ts
 fi
 step "Benchmark ($script${*:+ $*})"
 npx tsx "$script" "$@"

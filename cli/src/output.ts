@@ -11,7 +11,7 @@ const PRIORITY_MARK = { high: pc.red("!high"), medium: "", low: pc.dim("low") } 
 function due(task: Task, now: Date): string {
   if (!task.due_at) return "";
   const state = dueState(task.due_at, task.completed, now);
-  const text = `due ${formatDue(task.due_at, now)}`;
+  const text = `due ${formatDue(task.due_at, task.all_day, now, { completed: task.completed })}`;
   return state === "overdue" ? pc.red(`${text} (overdue)`) : state === "today" ? pc.yellow(text) : text;
 }
 
@@ -36,9 +36,9 @@ export function taskDetail(task: Task, now = new Date()): string {
     ["Title", task.title],
     ["Status", task.completed ? `done${task.completed_at ? ` ${new Date(task.completed_at).toLocaleString()}` : ""}` : "open"],
     ["Priority", task.priority],
-    ["Due", task.due_at ? `${formatDue(task.due_at, now)}${dueState(task.due_at, task.completed, now) === "overdue" ? " (overdue)" : ""}` : null],
+    ["Due", task.due_at ? `${formatDue(task.due_at, task.all_day, now, { completed: task.completed })}${dueState(task.due_at, task.completed, now) === "overdue" ? " (overdue)" : ""}` : null],
     ["Repeats", describeRecurrence(task.recurrence, task.recurrence_interval)],
-    ["Reminder", task.remind_at ? formatDue(task.remind_at, now) : null],
+    ["Reminder", task.remind_at ? formatDue(task.remind_at, false, now, { completed: true }) : null],
     ["Tags", task.tags.length ? task.tags.map((tag) => `#${tag}`).join(" ") : null],
     ["Description", task.description || null],
     ["Created", new Date(task.created_at).toLocaleString()],

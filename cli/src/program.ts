@@ -10,6 +10,9 @@ import { type Io, json, taskDetail, taskLine, taskList } from "./output";
 import { collectTags, parseDue, parseEvery, PRIORITIES, REPEATS, type TaskFlags, taskToCreate, taskToPatch } from "./task-input";
 import { version } from "./version";
 
+/** `tasks ls` lists every task, newest first, as it always has; the web app's default view is its agenda. */
+const LS_DEFAULTS = { status: "all", sort: "created", order: "desc" } as const;
+
 export const DEFAULT_URL = "http://localhost:3000";
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -86,15 +89,15 @@ export function buildProgram(io: Io, store: CredentialsFile = credentialsFile())
   program
     .command("ls")
     .description("list tasks, with the web app's filters")
-    .addOption(new Option("--status <status>", "which tasks").choices(STATUSES).default(DEFAULT_FILTERS.status))
+    .addOption(new Option("--status <status>", "which tasks").choices(STATUSES).default(LS_DEFAULTS.status))
     .addOption(new Option("--priority <level>", "only this priority").choices(PRIORITIES))
     .option("--tag <tag>", "only tasks with this tag (repeat: every one)", collectTags)
     .option("-s, --search <text>", "text in the title or description")
     .option("--due-after <day>", "due on or after this local day", day)
     .option("--due-before <day>", "due on or before this local day", day)
     .option("--overdue", "only open tasks past their due time")
-    .addOption(new Option("--sort <field>", "sort by").choices(SORTS).default(DEFAULT_FILTERS.sort))
-    .addOption(new Option("--order <order>", "sort order").choices(ORDERS).default(DEFAULT_FILTERS.order))
+    .addOption(new Option("--sort <field>", "sort by").choices(SORTS).default(LS_DEFAULTS.sort))
+    .addOption(new Option("--order <order>", "sort order").choices(ORDERS).default(LS_DEFAULTS.order))
     // The API's own page limit (backend/app/models.py); it answers 422 for more.
     .option("--limit <n>", "at most this many (1–100)", count(1, 100), 50)
     .option("--offset <n>", "skip this many", count(0, 1_000_000), 0)

@@ -8,7 +8,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { ownStack } from "./account-steps";
 import { terminal } from "./cli-steps";
-import { apiAs, newUser, screenshot, signOut, signUp } from "./helpers";
+import { apiAs, newUser, screenshot, signOut, signUp, taskList } from "./helpers";
 
 type Task = { id: number; title: string; completed: boolean; priority: string; tags: string[]; due_at: string | null };
 type TaskPage = { items: Task[]; total: number };
@@ -71,7 +71,7 @@ test("a terminal signs in at /device as the browser's user, and works on that us
 
   // The same tasks in the web app, and the terminal among the account's sessions.
   await page.goto("/tasks");
-  await expect(page.getByRole("list", { name: "Tasks" }).getByText("Call the plumber", { exact: true })).toBeVisible();
+  await expect(taskList(page).getByText("Call the plumber", { exact: true })).toBeVisible();
   await page.goto("/account");
   await expect(page.getByRole("list", { name: "Active sessions" }).getByRole("listitem").filter({ hasText: "Tasks CLI on Linux" })).toHaveCount(1);
 

@@ -10,7 +10,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { freePort, launch, root, type Service } from "../stack";
 import { linkFromEmail } from "./account-steps";
-import { newUser, signOut, submitSignUp } from "./helpers";
+import { newUser, signOut, submitSignUp, taskList } from "./helpers";
 
 let dev: Service | undefined;
 test.afterAll(async () => {
@@ -51,7 +51,7 @@ test("npm run dev on other ports serves a working sign-up and task list", async 
   await slow(page.getByRole("heading", { name: "Your tasks" })).toBeVisible();
   await page.getByLabel("New task").fill("Works on any port");
   await page.getByLabel("New task").press("Enter");
-  const task = page.getByRole("list", { name: "Tasks" }).getByText("Works on any port", { exact: true });
+  const task = taskList(page).getByText("Works on any port", { exact: true });
   await slow(task).toBeVisible();
   await page.reload();
   await slow(task).toBeVisible();

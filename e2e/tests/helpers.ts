@@ -29,7 +29,13 @@ export async function signUp(page: Page, user: NewUser) {
   await expect(page.getByRole("heading", { name: "Your tasks" })).toBeVisible();
 }
 
-export const taskList = (page: Page) => page.getByRole("list", { name: "Tasks" });
+/** Every task on screen: the agenda's day groups, or the one list of the other views. */
+export const taskList = (page: Page) => page.getByRole("region", { name: "Tasks" });
+
+/** Opens the agenda's folded "Completed · N" section. */
+export async function showCompleted(page: Page) {
+  await page.getByRole("button", { name: /^Completed · \d+$/ }).click();
+}
 
 /** Quick add: a title and Enter, as most people use it. */
 export async function addTask(page: Page, title: string) {

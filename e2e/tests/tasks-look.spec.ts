@@ -13,6 +13,8 @@ async function seedVariedTasks(page: Page) {
   await api.create({ title: "Pay rent", description: "Transfer before 5 pm", due_at: hoursFromNow(0.5), recurrence: "monthly", tags: ["home", "bills"] });
   await api.create({ title: "Read a chapter", priority: "low", due_at: hoursFromNow(50), recurrence: "daily", recurrence_interval: 2 });
   await page.reload();
+  await expect(taskList(page).getByRole("listitem")).toHaveCount(3);
+  await page.getByRole("button", { name: "Completed · 1" }).click();
   await expect(taskList(page).getByRole("listitem")).toHaveCount(4);
 }
 
@@ -42,12 +44,16 @@ test("the theme toggle overrides the system and is remembered", async ({ page })
   await signUp(page, newUser("theme"));
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const light = await background();
-  await page.getByLabel("Theme", { exact: true }).selectOption("dark");
+  const theme = page.getByRole("button", { name: "Theme", exact: true });
+  await theme.click();
+  await page.getByRole("button", { name: "Dark" }).click();
   await expect.poll(background).not.toBe(light);
   await page.reload();
-  await expect(page.getByLabel("Theme", { exact: true })).toHaveValue("dark");
+  await expect(theme).toHaveAttribute("title", "Theme: Dark");
   expect(await background()).not.toBe(light);
-  await page.getByLabel("Theme", { exact: true }).selectOption("system");
+  await theme.click();
+  await expect(page.getByRole("group", { name: "Choose a theme" }).getByRole("button", { name: "Dark" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: /^Automatic/ }).click();
   await expect.poll(background).toBe(light);
 });
 

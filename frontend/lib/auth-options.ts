@@ -7,7 +7,7 @@ import { passwordResetEmail, verificationEmail } from "./account-emails";
 import { PASSWORD_MAX, PASSWORD_MIN, userFieldProblem } from "./auth-limits";
 import { AUTH_RATE_LIMITS } from "./auth-rate-limits";
 import { openDatabase } from "./database";
-import { deleteTasksFirst } from "./delete-account";
+import { deleteTasksFirst, type MintToken } from "./delete-account";
 import { deviceSignIn } from "./device-sign-in";
 import type { Env } from "./env";
 import { createMailer } from "./mailer";
@@ -59,7 +59,11 @@ function verifyPageLink(url: string): string {
   return link.href;
 }
 
-export function authOptions(env: Env) {
+/** For scripts (migrations, key rotation) that build the options but serve no requests. */
+export const noTokens: MintToken = () => Promise.reject(new Error("This process serves no requests and mints no tokens."));
+
+/** `mintToken` is the built instance's `api.getToken`, which account deletion needs; scripts that never delete pass `noTokens`. */
+export function authOptions(env: Env, mintToken: MintToken) {
   const send = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.OUTBOX_DIR });
   const verifyEmails = env.EMAIL_VERIFICATION === "on";
   const revocations = createRevocationFeed({ keepSeconds: REVOCATIONS_KEPT_SECONDS });
@@ -85,7 +89,7 @@ export function authOptions(env: Env) {
       autoSignInAfterVerification: true,
       sendVerificationEmail: ({ user, url }) => send(verificationEmail(user, verifyPageLink(url))),
     },
-    user: { deleteUser: { enabled: true, beforeDelete: deleteTasksFirst(env.NEXT_PUBLIC_API_URL) } },
+    user: { deleteUser: { enabled: true, beforeDelete: deleteTasksFirst(env.NEXT_PUBLIC_API_URL, mintToken) } },
     databaseHooks: { user: { create: { before: withinLimits }, update: { before: withinLimits } } },
     rateLimit: { enabled: env.AUTH_RATE_LIMIT === "on", customRules: AUTH_RATE_LIMITS },
     // Only this app's own origin may post to the auth endpoints; named here rather than inferred.

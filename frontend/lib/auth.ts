@@ -9,7 +9,8 @@ function createAuth() {
   if (process.env.TASKS_FRONTEND_SERVER !== "1") {
     throw new Error("Start the frontend with `npm start` or `npm run dev` (frontend/server.ts), not `next start` or `next dev`.");
   }
-  const options = authOptions(env());
+  // Account deletion mints the user's JWT through this very instance, built by then.
+  const options = authOptions(env(), (headers) => getAuth().api.getToken({ headers }));
   // nextCookies() stays last so it sees every cookie the other plugins set.
   return betterAuth({ ...options, plugins: [...options.plugins, nextCookies()] });
 }

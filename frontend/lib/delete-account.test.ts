@@ -4,13 +4,12 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 const getToken = vi.fn();
 const removeAll = vi.fn();
 const createApiClient = vi.fn((options: { baseUrl: string; fetchToken: () => Promise<string | null> }) => ({ options, tasks: { removeAll } }));
-vi.mock("./auth", () => ({ getAuth: () => ({ api: { getToken } }) }));
 vi.mock("./api", () => ({ createApiClient }));
 
 const { deleteTasksFirst } = await import("./delete-account");
 
 const request = new Request("http://tasks.test/api/auth/delete-user", { method: "POST", headers: { cookie: "session=abc" } });
-const beforeDelete = deleteTasksFirst("http://api.test");
+const beforeDelete = deleteTasksFirst("http://api.test", (headers) => getToken({ headers }));
 
 describe("deleteTasksFirst", () => {
   beforeEach(() => {

@@ -5,7 +5,7 @@
 import nextEnv from "@next/env";
 import { betterAuth } from "better-auth";
 import { createJwk } from "better-auth/plugins";
-import { authOptions } from "../lib/auth-options";
+import { authOptions, noTokens } from "../lib/auth-options";
 import { parseEnv } from "../lib/env";
 
 nextEnv.loadEnvConfig(process.cwd());
@@ -14,7 +14,7 @@ if (env.JWT_MODE !== "jwks") {
   console.error("JWT_MODE is not jwks: tokens are signed with BETTER_AUTH_SECRET. To rotate that, see the README.");
   process.exit(1);
 }
-const auth = betterAuth(authOptions(env));
+const auth = betterAuth(authOptions(env, noTokens));
 // The same plugin options the server runs with, so the key gets the same algorithm and curve.
 const plugin = auth.options.plugins.find((candidate) => candidate.id === "jwt");
 // createJwk reads only the adapter and the secret from its endpoint context.

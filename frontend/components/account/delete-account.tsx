@@ -4,10 +4,10 @@
  * `beforeDelete` hook removes the tasks through the task API, and only then the user goes.
  */
 import { type FormEvent, useState } from "react";
-import { AuthForm } from "@/components/auth/auth-form";
-import { TextField } from "@/components/auth/text-field";
+import { AuthForm } from "@/components/form/auth-form";
+import { TextField } from "@/components/form/text-field";
 import { useAuthForm } from "@/components/auth/use-auth-form";
-import { authClient } from "@/lib/auth-client";
+import { authClient } from "@/lib/client/auth-client";
 import { AccountSection } from "./account-section";
 import { loadFresh } from "@/lib/navigate";
 

@@ -3,10 +3,10 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { validateCredentials } from "@/components/auth/auth-errors";
-import { AuthForm } from "@/components/auth/auth-form";
-import { TextField } from "@/components/auth/text-field";
+import { AuthForm } from "@/components/form/auth-form";
+import { TextField } from "@/components/form/text-field";
 import { useAuthForm } from "@/components/auth/use-auth-form";
-import { authClient } from "@/lib/auth-client";
+import { authClient } from "@/lib/client/auth-client";
 import { NAME_MAX } from "@/lib/auth-limits";
 import { AccountSection } from "./account-section";
 

@@ -1,11 +1,11 @@
 "use client";
 /** Where the user is signed in, with a way to sign any other device out, one at a time or all at once. */
 import { useRouter } from "next/navigation";
-import { FormFeedback } from "@/components/auth/form-feedback";
+import { FormFeedback } from "@/components/form/form-feedback";
 import { useAuthForm } from "@/components/auth/use-auth-form";
-import { authClient } from "@/lib/auth-client";
+import { authClient } from "@/lib/client/auth-client";
 import { AccountSection } from "./account-section";
-import type { ActiveSession } from "./active-sessions";
+import type { ActiveSession } from "@/lib/server/active-sessions";
 import { LocalTime } from "./local-time";
 
 export function SessionList({ sessions }: { sessions: ActiveSession[] | null }) {

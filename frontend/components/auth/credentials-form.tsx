@@ -3,13 +3,13 @@
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { authClient } from "@/lib/auth-client";
+import { authClient } from "@/lib/client/auth-client";
 import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth-limits";
 import { safeReturnPath } from "@/lib/return-path";
 import { type Field, validateCredentials } from "./auth-errors";
 import { CheckYourEmail } from "./check-your-email";
-import { AuthForm } from "./auth-form";
-import { TextField } from "./text-field";
+import { AuthForm } from "@/components/form/auth-form";
+import { TextField } from "@/components/form/text-field";
 import { useAuthForm } from "./use-auth-form";
 
 type Mode = "sign-in" | "sign-up";

@@ -2,11 +2,11 @@
 /** Asks Better Auth to email a password-reset link; the answer is the same whether or not the account exists. */
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import { authClient } from "@/lib/auth-client";
+import { authClient } from "@/lib/client/auth-client";
 import { EMAIL_MAX } from "@/lib/auth-limits";
 import { validateCredentials } from "./auth-errors";
-import { AuthForm } from "./auth-form";
-import { TextField } from "./text-field";
+import { AuthForm } from "@/components/form/auth-form";
+import { TextField } from "@/components/form/text-field";
 import { useAuthForm } from "./use-auth-form";
 
 export function ForgotPasswordForm() {

@@ -2,11 +2,11 @@
 /** Sets a new password with the token from the emailed link; Better Auth then signs every device out. */
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import { authClient } from "@/lib/auth-client";
+import { authClient } from "@/lib/client/auth-client";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth-limits";
 import { validateCredentials } from "./auth-errors";
-import { AuthForm } from "./auth-form";
-import { TextField } from "./text-field";
+import { AuthForm } from "@/components/form/auth-form";
+import { TextField } from "@/components/form/text-field";
 import { useAuthForm } from "./use-auth-form";
 
 export function ResetPasswordForm({ token }: { token: string }) {

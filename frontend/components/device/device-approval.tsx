@@ -6,9 +6,9 @@
  */
 import { type FormEvent, useState } from "react";
 import { describeDevice } from "@/components/account/describe-device";
-import { FormFeedback } from "@/components/auth/form-feedback";
+import { FormFeedback } from "@/components/form/form-feedback";
 import { useAuthForm } from "@/components/auth/use-auth-form";
-import { authClient } from "@/lib/auth-client";
+import { authClient } from "@/lib/client/auth-client";
 import { formatUserCode } from "@/lib/user-code";
 import { describeDeviceError, UNKNOWN_CODE } from "./device-errors";
 

@@ -3,7 +3,8 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createContext, type ReactNode, use, useState } from "react";
 import { ToastProvider } from "@/components/ui/toasts";
-import { type ApiClient, ApiUnreachableError, createApiClient, fetchSessionToken } from "@/lib/api";
+import { type ApiClient, ApiUnreachableError, createApiClient } from "@/lib/api";
+import { fetchSessionToken } from "@/lib/client/session-token";
 
 const ApiContext = createContext<ApiClient | null>(null);
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_FILTERS, filtersToParams, filtersToQuery, isFiltered, parseFilters } from "./filters";
+import { DEFAULT_FILTERS, filtersToParams, filtersToQuery, isAgenda, isFiltered, parseFilters, withoutFilters } from "./filters";
 
 describe("parseFilters", () => {
   it("reads every filter from the URL", () => {
-    const params = new URLSearchParams("status=pending&priority=high&tag=Home&tag=work&tag=home&q=%20rent%20&sort=due&order=asc&due_after=2026-12-01&due_before=2026-12-31&overdue=true");
+    const params = new URLSearchParams("status=all&priority=high&tag=Home&tag=work&tag=home&q=%20rent%20&sort=due&order=asc&due_after=2026-12-01&due_before=2026-12-31&overdue=true");
     expect(parseFilters(params)).toEqual({
-      status: "pending",
+      status: "all",
       priority: "high",
       tags: ["home", "work"],
       q: "rent",
@@ -35,8 +35,9 @@ describe("filtersToParams", () => {
 });
 
 describe("isFiltered", () => {
-  it("ignores sorting but notices any filter", () => {
+  it("ignores the status and sorting but notices any filter", () => {
     expect(isFiltered({ ...DEFAULT_FILTERS, sort: "title" })).toBe(false);
+    expect(isFiltered({ ...DEFAULT_FILTERS, status: "completed" })).toBe(false);
     expect(isFiltered({ ...DEFAULT_FILTERS, q: "x" })).toBe(true);
     expect(isFiltered({ ...DEFAULT_FILTERS, tags: ["home"] })).toBe(true);
   });
@@ -50,7 +51,16 @@ describe("filtersToQuery", () => {
   });
 
   it("sends only the filters in use", () => {
-    expect(filtersToQuery(DEFAULT_FILTERS)).toEqual({ status: "all", sort: "created", order: "desc" });
+    expect(filtersToQuery(DEFAULT_FILTERS)).toEqual({ status: "pending", sort: "due", order: "asc" });
     expect(filtersToQuery({ ...DEFAULT_FILTERS, tags: ["x"], overdue: true, priority: "low" })).toMatchObject({ tag: ["x"], overdue: true, priority: "low" });
+  });
+});
+
+describe("the agenda", () => {
+  it("is the default view, and clearing filters stays in the same view", () => {
+    expect(isAgenda(DEFAULT_FILTERS)).toBe(true);
+    expect(isAgenda({ ...DEFAULT_FILTERS, status: "all" })).toBe(false);
+    expect(isAgenda({ ...DEFAULT_FILTERS, sort: "title" })).toBe(false);
+    expect(withoutFilters({ ...DEFAULT_FILTERS, status: "completed", tags: ["home"], q: "x" })).toEqual({ ...DEFAULT_FILTERS, status: "completed" });
   });
 });

@@ -1,9 +1,14 @@
-/** The task list's view (filters, search, sort) as URL state: parsed leniently, written minimally. */
+/**
+ * The task list's view (status, filters, search, sort) as URL state: parsed leniently, written
+ * minimally. The default view is the agenda: open tasks by due date, grouped by day.
+ */
 
-export const STATUSES = ["all", "pending", "completed"] as const;
-export const PRIORITIES = ["low", "medium", "high"] as const;
-export const SORTS = ["created", "updated", "due", "priority", "title"] as const;
-export const ORDERS = ["asc", "desc"] as const;
+import { API_ENUMS, API_LIMITS } from "../../lib/generated/api";
+
+export const STATUSES = API_ENUMS.TaskStatus;
+export const PRIORITIES = API_ENUMS.Priority;
+export const SORTS = API_ENUMS.TaskSort;
+export const ORDERS = API_ENUMS.SortOrder;
 
 export type Status = (typeof STATUSES)[number];
 export type Priority = (typeof PRIORITIES)[number];
@@ -23,13 +28,16 @@ export type Filters = {
   overdue: boolean;
 };
 
+/** Tasks per page of a list, on the server's first render and on every "Load more". */
+export const PAGE_SIZE = Math.min(50, API_LIMITS.pageSizeMax);
+
 export const DEFAULT_FILTERS: Filters = {
-  status: "all",
+  status: "pending",
   priority: null,
   tags: [],
   q: "",
-  sort: "created",
-  order: "desc",
+  sort: "due",
+  order: "asc",
   dueAfter: null,
   dueBefore: null,
   overdue: false,
@@ -75,9 +83,14 @@ export function filtersToParams(filters: Filters): URLSearchParams {
   return params;
 }
 
-/** The same view with every filter cleared; the sort stays, since it hides nothing. */
+/** The same view with every filter cleared; the status and the sort stay, since they hide nothing the view means to show. */
 export function withoutFilters(filters: Filters): Filters {
-  return { ...DEFAULT_FILTERS, sort: filters.sort, order: filters.order };
+  return { ...DEFAULT_FILTERS, status: filters.status, sort: filters.sort, order: filters.order };
+}
+
+/** The agenda: open tasks in due order, shown in day groups with the completed ones folded away at the end. */
+export function isAgenda(filters: Filters): boolean {
+  return filters.status === "pending" && filters.sort === "due" && filters.order === "asc";
 }
 
 export function isFiltered(filters: Filters): boolean {
@@ -102,5 +115,15 @@ export function filtersToQuery(filters: Filters) {
     ...(filters.dueAfter ? { due_after: localDayStart(filters.dueAfter) } : {}),
     ...(filters.dueBefore ? { due_before: localDayStart(filters.dueBefore, 1) } : {}),
     ...(filters.overdue ? { overdue: true } : {}),
+  };
+}
+
+/** The queries a view shows: its list, the completed tasks folded under the agenda, and the open tasks the tag list counts. */
+export function boardQueries(filters: Filters) {
+  const list = filtersToQuery(filters);
+  return {
+    list,
+    completed: isAgenda(filters) ? { ...list, status: "completed" as const, sort: "updated" as const, order: "desc" as const } : null,
+    tags: filtersToQuery(DEFAULT_FILTERS),
   };
 }

@@ -1,8 +1,11 @@
-/** The task rules the API enforces, checked early in the browser for instant feedback. */
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 1000;
-export const TAGS_MAX = 10;
-export const TAG_LENGTH_MAX = 32;
+/** The task rules the API enforces, checked early in the browser for instant feedback; the limits come from its OpenAPI document. */
+import { API_LIMITS } from "../../lib/generated/api";
+
+export const TITLE_MAX = API_LIMITS.titleMax;
+export const DESCRIPTION_MAX = API_LIMITS.descriptionMax;
+export const TAGS_MAX = API_LIMITS.tagsMax;
+export const TAG_LENGTH_MAX = API_LIMITS.tagLengthMax;
+export const RECURRENCE_INTERVAL_MAX = API_LIMITS.recurrenceIntervalMax;
 
 export function titleProblem(title: string): string | null {
   if (!title.trim()) return "Give the task a title.";

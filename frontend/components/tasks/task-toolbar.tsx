@@ -1,8 +1,8 @@
 "use client";
-/** Status tabs, search, filters and sort for the task list; every choice lives in the URL. */
+/** Search, filters and sort for the task list (the views are in the sidebar); every choice lives in the URL. */
 import { type RefObject, useEffect, useRef, useState } from "react";
-import { PriorityOptions } from "./task-fields";
-import { type Filters, isFiltered, type Order, type Priority, type Sort, STATUSES, withoutFilters } from "./filters";
+import { PriorityOptions } from "./field-parts";
+import { type Filters, isFiltered, type Order, type Priority, type Sort, withoutFilters } from "./filters";
 
 type Props = {
   filters: Filters;
@@ -10,7 +10,6 @@ type Props = {
   searchRef: RefObject<HTMLInputElement | null>;
 };
 
-const STATUS_LABELS = { all: "All", pending: "Open", completed: "Completed" } as const;
 const SORT_LABELS: Record<Sort, string> = { created: "Date added", updated: "Last changed", due: "Due date", priority: "Priority", title: "Title" };
 export const SEARCH_DEBOUNCE_MS = 300;
 
@@ -38,16 +37,11 @@ export function TaskToolbar({ filters, setFilters, searchRef }: Props) {
 
   return (
     <div className="toolbar">
-      <div className="tabs" role="group" aria-label="Show">
-        {STATUSES.map((status) => (
-          <button key={status} type="button" aria-pressed={filters.status === status} onClick={() => setFilters({ status })}>
-            {STATUS_LABELS[status]}
-          </button>
-        ))}
-      </div>
       <div className="field search">
-        <label htmlFor="task-search">Search tasks</label>
-        <input id="task-search" ref={searchRef} type="search" value={search} placeholder="Title or description" onChange={(e) => onSearch(e.target.value)} />
+        <label htmlFor="task-search" className="sr-only">
+          Search tasks
+        </label>
+        <input id="task-search" ref={searchRef} type="search" value={search} placeholder="Search  /" onChange={(e) => onSearch(e.target.value)} />
       </div>
       <details className="filters">
         <summary>Filters and sort</summary>

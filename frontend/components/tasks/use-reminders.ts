@@ -56,5 +56,8 @@ export function useReminders(tasks: Task[]) {
 
   const dismiss = useCallback((id: number) => setDue((current) => current.filter((task) => task.id !== id)), []);
 
-  return { due, permission, askPermission, dismiss };
+  // Only someone with a reminder set is asked about notifications.
+  const upcoming = tasks.some((task) => task.remind_at && !task.completed);
+
+  return { due, permission, askPermission, dismiss, upcoming };
 }

@@ -8,15 +8,26 @@ import { ApiError, ApiUnreachableError, SignedOutError, type Task, type TaskCrea
 import { useApi } from "@/components/providers/app-providers";
 import { useToast } from "@/components/ui/toasts";
 import { loadFresh } from "@/lib/navigate";
+import { PAGE_SIZE } from "./filters";
 
 type Pages = InfiniteData<TaskPage, number>;
 const TASKS = ["tasks"] as const;
-export const PAGE_SIZE = 50;
 
-export function useTaskList(query: TaskQuery) {
+/** A first page the server already fetched for exactly this query, and when. */
+export type InitialPage = { query: TaskQuery; page: TaskPage; fetchedAt: number };
+
+const sameQuery = (a: TaskQuery, b: TaskQuery) => JSON.stringify(a) === JSON.stringify(b);
+
+export function useTaskList(query: TaskQuery, initial: readonly InitialPage[] = [], { enabled = true } = {}) {
   const api = useApi();
+  const seed = initial.find((page) => sameQuery(page.query, query));
   return useInfiniteQuery({
     queryKey: [...TASKS, query],
+    enabled,
+    // The page came in the HTML and shows at once; it is still checked again once the page runs,
+    // since a write sent as the last page unloaded (a deferred delete) may have landed after it.
+    initialData: seed ? { pages: [seed.page], pageParams: [0] } : undefined,
+    initialDataUpdatedAt: 0,
     queryFn: ({ pageParam }) => api.tasks.list({ ...query, limit: PAGE_SIZE, offset: pageParam }),
     initialPageParam: 0,
     getNextPageParam: (last) => (last.offset + last.items.length < last.total ? last.offset + last.items.length : undefined),
@@ -78,6 +89,7 @@ function draftOf(body: TaskCreate): Task {
     remind_at: null,
     recurrence: "none",
     recurrence_interval: 1,
+    all_day: false,
     created_at: now,
     updated_at: now,
     ...body,

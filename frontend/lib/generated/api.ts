@@ -47,7 +47,7 @@ export interface paths {
         post?: never;
         /**
          * Delete My Tasks
-         * @description Deletes every task of the caller, e.g. when the account is deleted.
+         * @description Deletes every task of the caller and their reminder choice, e.g. when the account goes.
          */
         delete: operations["delete_my_tasks"];
         options?: never;
@@ -2018,3 +2018,22 @@ export interface operations {
         };
     };
 }
+
+/** Every member of each enum of the API, in the document's order. */
+export const API_ENUMS = {
+  Priority: ["low","medium","high"],
+  Recurrence: ["none","daily","weekly","monthly","yearly"],
+  TaskStatus: ["all","pending","completed"],
+  TaskSort: ["created","updated","due","priority","title"],
+  SortOrder: ["asc","desc"],
+} as const;
+
+/** The limits the API enforces on a task and on a list page. */
+export const API_LIMITS = {
+  titleMax: 200,
+  descriptionMax: 1000,
+  tagsMax: 10,
+  tagLengthMax: 32,
+  recurrenceIntervalMax: 365,
+  pageSizeMax: 100
+} as const;

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { activeSessions } from "@/components/account/active-sessions";
+import { activeSessions } from "@/lib/server/active-sessions";
 import { DeleteAccount } from "@/components/account/delete-account";
 import { EmailReminders } from "@/components/account/email-reminders";
 import { PasswordForm } from "@/components/account/password-form";

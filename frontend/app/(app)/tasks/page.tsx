@@ -1,17 +1,35 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { Suspense } from "react";
+import { boardQueries, parseFilters } from "@/components/tasks/filters";
 import { TaskBoard } from "@/components/tasks/task-board";
+import { firstTaskPages } from "@/lib/server/first-tasks";
 import { requireSession } from "@/lib/session";
+import { knownTimeZone, TIME_ZONE_COOKIE } from "@/lib/time-zone";
 
 export const metadata: Metadata = { title: "Your tasks · Tasks" };
 
-export default async function TasksPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function toSearchParams(params: SearchParams): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) for (const one of [value ?? []].flat()) search.append(key, one);
+  return search;
+}
+
+export default async function TasksPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // The layout checks too; the page checks itself so it never relies on a layout re-rendering.
   await requireSession("/tasks");
+  // The view's lists are fetched here, so the tasks are in the first HTML; the browser takes over from there.
+  const queries = boardQueries(parseFilters(toSearchParams(await searchParams)));
+  // The agenda's own list is also the one the tag counts read: each distinct query is fetched once.
+  const distinct = [...new Map([queries.list, queries.completed, queries.tags].filter((query) => query !== null).map((query) => [JSON.stringify(query), query])).values()];
+  const [initial, cookieJar] = await Promise.all([firstTaskPages(distinct), cookies()]);
+  const zone = knownTimeZone(cookieJar.get(TIME_ZONE_COOKIE)?.value);
   return (
     <main className="container">
       <Suspense>
-        <TaskBoard />
+        <TaskBoard initial={initial} zone={zone} renderedAt={initial[0]?.fetchedAt} />
       </Suspense>
     </main>
   );

@@ -1,7 +1,7 @@
 /** The frame of every auth and account form: its fields, then the error or success line, then the submit button. */
 import type { FormEvent, ReactNode } from "react";
 import { FormFeedback } from "./form-feedback";
-import type { useAuthForm } from "./use-auth-form";
+import type { useAuthForm } from "@/components/auth/use-auth-form";
 
 type AuthFormProps = {
   form: ReturnType<typeof useAuthForm>;

@@ -2,7 +2,7 @@
 import { gzipSync } from "node:zlib";
 import { type Browser, type BrowserContext, chromium } from "@playwright/test";
 import { provisionBrowser, thisMachine } from "../e2e/browser.ts";
-import type { Account } from "./accounts.ts";
+import type { Account } from "../e2e/accounts.ts";
 
 const TASK_ITEMS = '[aria-label="Tasks"] li[data-task-id]';
 

@@ -15,7 +15,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { request } from "undici";
-import { agent } from "../e2e/reliability/client.ts";
+import { Account, agent } from "../e2e/accounts.ts";
 import { ensureBuilt, startCluster } from "../e2e/reliability/cluster.ts";
 import { planStack, root, type Service, startApi, startWeb } from "../e2e/stack.ts";
 
@@ -29,38 +29,31 @@ const REVOCATION_SPACING_MS = 100;
 const LOAD_CONNECTIONS = 16;
 const PASSWORD = "correct horse battery staple";
 
-type Session = { cookie: string; sessionToken: string; jwt: string };
-type User = { email: string; sessions: Session[] };
+type User = { email: string; sessions: Account[] };
 type Kind = "sign-out" | "revoke-session" | "delete-account";
 type Probe = { kind: Kind; firstRefusalMs: number | null; lastAcceptanceMs: number | null; lateAcceptances: number; otherStatuses: number };
 type StackResult = { stack: string; probes: Probe[]; load: { requests: number; failed: number; rps: number } };
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function call(url: string, options: { method?: "GET" | "POST"; headers?: Record<string, string>; body?: unknown } = {}) {
-  const response = await request(url, {
-    method: options.method ?? "GET",
-    dispatcher: agent,
-    headers: { ...(options.body === undefined ? {} : { "content-type": "application/json" }), ...options.headers },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await response.body.text();
-  const setCookie = response.headers["set-cookie"] ?? [];
-  return { status: response.statusCode, text, cookies: Array.isArray(setCookie) ? setCookie : [setCookie] };
+/** One GET to the API, measured as it stands: no retries, no stats. */
+async function call(url: string, headers: Record<string, string>) {
+  const response = await request(url, { dispatcher: agent, headers });
+  await response.body.text();
+  return { status: response.statusCode };
 }
 
 /** Signs in (or up), keeps the cookie, and takes a JWT for it. */
-async function newSession(web: string, email: string, signUp: boolean): Promise<Session> {
-  const body = signUp ? { email, password: PASSWORD, name: "Bench" } : { email, password: PASSWORD };
-  const answer = await call(`${web}/api/auth/${signUp ? "sign-up" : "sign-in"}/email`, { method: "POST", headers: { origin: web }, body });
-  if (answer.status !== 200) throw new Error(`${signUp ? "sign-up" : "sign-in"} answered ${answer.status}: ${answer.text.slice(0, 200)}`);
-  const cookie = answer.cookies.map((line) => line.split(";")[0]).join("; ");
-  // The cookie's value is "<session token>.<signature>", URL-encoded.
-  const sessionToken = decodeURIComponent(/better-auth\.session_token=([^;]+)/.exec(cookie)![1]!).split(".")[0]!;
-  const token = await call(`${web}/api/auth/token`, { headers: { cookie } });
-  if (token.status !== 200) throw new Error(`/api/auth/token answered ${token.status}`);
-  return { cookie, sessionToken, jwt: (JSON.parse(token.text) as { token: string }).token };
+async function newSession(web: string, email: string, signUp: boolean): Promise<Account> {
+  const session = new Account(web, email);
+  const answer = signUp ? await session.signUp(PASSWORD, "Bench") : await session.signIn(PASSWORD);
+  if (answer.status !== 200) throw new Error(`${signUp ? "sign-up" : "sign-in"} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 200)}`);
+  await session.refreshToken();
+  return session;
 }
+
+/** The session's own token, as revoke-session takes it: the cookie's value is "<session token>.<signature>", URL-encoded. */
+const sessionTokenOf = (session: Account) => decodeURIComponent(/better-auth\.session_token=([^;]+)/.exec(session.cookie)![1]!).split(".")[0]!;
 
 async function newUser(web: string, label: string, sessions: number): Promise<User> {
   const email = `bench-revoke-${label}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
@@ -74,7 +67,7 @@ async function probe(api: string, jwt: string, kind: Kind, since: number): Promi
   const result: Probe = { kind, firstRefusalMs: null, lastAcceptanceMs: null, lateAcceptances: 0, otherStatuses: 0 };
   while (performance.now() - since < WATCH_MS) {
     const sent = performance.now() - since;
-    const answer = await call(`${api}/api/me`, { headers: { authorization: `Bearer ${jwt}` } });
+    const answer = await call(`${api}/api/me`, { authorization: `Bearer ${jwt}` });
     // A refusal counts when it arrives; an acceptance when it was asked for, since the API may have
     // decided it long before a busy machine delivered it.
     if (answer.status === 401) result.firstRefusalMs ??= performance.now() - since;
@@ -96,7 +89,7 @@ async function load(api: string, jwts: string[], stopped: () => boolean) {
     Array.from({ length: LOAD_CONNECTIONS }, async (_, index) => {
       while (!stopped()) {
         const path = index % 2 ? "/api/me" : "/api/tasks?limit=20";
-        const answer = await call(`${api}${path}`, { headers: { authorization: `Bearer ${jwts[index % jwts.length]}` } });
+        const answer = await call(`${api}${path}`, { authorization: `Bearer ${jwts[index % jwts.length]}` });
         requests += 1;
         if (answer.status !== 200) failed += 1;
       }
@@ -120,21 +113,21 @@ async function revokeAll(web: string, api: string): Promise<Probe[]> {
   };
   for (let index = 0; index < USERS_PER_KIND; index += 1) {
     for (const session of users["sign-out"][index]!.sessions) {
-      expectOk("sign-out", (await call(`${web}/api/auth/sign-out`, { method: "POST", headers: { origin: web, cookie: session.cookie }, body: {} })).status);
-      revoked(session.jwt, "sign-out");
+      expectOk("sign-out", (await session.signOut()).status);
+      revoked(session.token, "sign-out");
       await pause(REVOCATION_SPACING_MS);
     }
     const [keeper, ...others] = users["revoke-session"][index]!.sessions;
     for (const session of others) {
-      const body = { token: session.sessionToken };
-      expectOk("revoke-session", (await call(`${web}/api/auth/revoke-session`, { method: "POST", headers: { origin: web, cookie: keeper!.cookie }, body })).status);
-      revoked(session.jwt, "revoke-session");
+      const body = { token: sessionTokenOf(session) };
+      expectOk("revoke-session", (await keeper!.web({ method: "POST", path: "/api/auth/revoke-session", body })).status);
+      revoked(session.token, "revoke-session");
       await pause(REVOCATION_SPACING_MS);
     }
     const doomed = users["delete-account"][index]!;
     const body = { password: PASSWORD };
-    expectOk("delete-user", (await call(`${web}/api/auth/delete-user`, { method: "POST", headers: { origin: web, cookie: doomed.sessions[0]!.cookie }, body })).status);
-    for (const session of doomed.sessions) revoked(session.jwt, "delete-account");
+    expectOk("delete-user", (await doomed.sessions[0]!.web({ method: "POST", path: "/api/auth/delete-user", body })).status);
+    for (const session of doomed.sessions) revoked(session.token, "delete-account");
     await pause(REVOCATION_SPACING_MS);
   }
   return Promise.all(probes);
@@ -143,7 +136,7 @@ async function revokeAll(web: string, api: string): Promise<Probe[]> {
 async function measure(stack: string, web: string, api: string): Promise<StackResult> {
   const steady = await Promise.all(Array.from({ length: 4 }, (_, index) => newUser(web, `load${index}`, 1)));
   let done = false;
-  const running = load(api, steady.map((user) => user.sessions[0]!.jwt), () => done);
+  const running = load(api, steady.map((user) => user.sessions[0]!.token), () => done);
   let probes: Probe[];
   try {
     probes = await revokeAll(web, api);

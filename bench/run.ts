@@ -6,8 +6,8 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { type Account, signedUpAccount } from "../e2e/accounts.ts";
 import { type Service, buildFrontend, freePort, planStack, root, startApi, startWeb } from "../e2e/stack.ts";
-import { type Account, signUp } from "./accounts.ts";
 import { countTokenFetches, launchBrowser, measurePageLoad } from "./browser.ts";
 import { cpuSeconds } from "./cpu.ts";
 import { type Request, median, medianThroughput, sequentialP50, throughput } from "./load.ts";
@@ -66,7 +66,16 @@ async function onServerCores<T extends Service>(start: () => Promise<T>): Promis
   }
 }
 
-const bearer = async (account: Account) => ({ Authorization: `Bearer ${await account.token()}` });
+let people = 0;
+/** A new person on `webUrl`, signed up over HTTP as the app's own client does. */
+function signUp(webUrl: string, label: string): Promise<Account> {
+  people += 1;
+  const email = `bench-${label}-${Date.now()}-${people}@example.test`;
+  return signedUpAccount(webUrl, { email, password: "correct horse battery staple", name: `Bench ${label}` });
+}
+
+// A fresh token per measurement: a long full run outlives one 15-minute token.
+const bearer = async (account: Account) => ({ Authorization: `Bearer ${await account.refreshToken()}` });
 
 /**
  * Auth tax: /api/me against its unauthenticated twin, alternating in short rounds so a burst of other

@@ -5,9 +5,9 @@ import { once } from "node:events";
 import { Readable } from "node:stream";
 import { expect, test } from "@playwright/test";
 import { Agent, request } from "undici";
+import { type Account, signedUpAccount } from "../accounts";
 import { assertNoLeaks } from "../log-scan";
 import { freePort, type JwtMode } from "../stack";
-import { Account, newStats } from "./client";
 import { type Cluster, startCluster } from "./cluster";
 import { type LoadRun, runLoad, verify } from "./load";
 import { figures, printFigures } from "./report";
@@ -69,12 +69,9 @@ export async function exited(service: { child: ChildProcess }): Promise<NodeJS.S
 
 /** A user signed up through the proxy and holding a JWT; `password` signs it in again. */
 export async function signedUp(url: string, label: string): Promise<{ account: Account; password: string }> {
-  const account = new Account(url, `${label}-${randomUUID().slice(0, 8)}@example.test`, newStats());
+  const email = `${label}-${randomUUID().slice(0, 8)}@example.test`;
   const password = `pw-${randomUUID()}`;
-  const answer = await account.signUp(password);
-  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-  await account.refreshToken();
-  return { account, password };
+  return { account: await signedUpAccount(url, { email, password, name: email.split("@")[0]! }), password };
 }
 
 /**

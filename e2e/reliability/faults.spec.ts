@@ -5,7 +5,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { newStats, send } from "./client";
+import { newStats, send } from "../accounts";
 import { exited, loadThrough, pause, postInTwoParts, rigForFile, signedUp } from "./fault-helpers";
 
 const rigged = rigForFile("faults", "shared-secret", "off");

@@ -2,7 +2,7 @@
 import { randomInt } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { Agent } from "undici";
-import { newStats, send } from "./client";
+import { newStats, send } from "../accounts";
 import { rigForFile, signedUp } from "./fault-helpers";
 
 const rigged = rigForFile("jwks", "jwks", "on");

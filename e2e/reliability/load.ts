@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { Account, type Answer, newStats, type Stats } from "./client";
+import { Account, type Answer, newStats, type Stats } from "../accounts";
 
 type Expected = { title: string; completed: boolean; priority: string; tags: string[] };
 type Task = Expected & { id: number; user_id: string };

@@ -5,9 +5,9 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { agent } from "../accounts";
 import { logDir } from "../stack";
 import { assertNoLeaks } from "../log-scan";
-import { agent } from "./client";
 import { ensureBuilt, POSTGRES, startCluster } from "./cluster";
 import { runLoad, verify } from "./load";
 import { figures, printFigures } from "./report";

@@ -7,31 +7,15 @@ import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
-import { type APIRequestContext, expect, request, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createEmailVerificationToken } from "better-auth/api";
 import { signJWT } from "better-auth/crypto";
+import { type Account, signedUpAccount } from "../accounts";
 import { DocumentProxy } from "../document-proxy";
 import { freePort, type JwtMode, planStack, root, type Service, type StackPlan, startApi, startWeb } from "../stack";
 import { newUser } from "./helpers";
 
 const mode = (process.env.E2E_JWT_MODE ?? "shared-secret") as JwtMode;
-
-type Account = { userId: string; email: string; session: APIRequestContext; token: () => Promise<string> };
-
-/** Signs up through Better Auth's HTTP API, as the browser does, and keeps the session cookie. */
-async function signUp(webUrl: string): Promise<Account> {
-  const session = await request.newContext({ baseURL: webUrl, extraHTTPHeaders: { Origin: webUrl } });
-  const user = newUser("conformance");
-  const response = await session.post("/api/auth/sign-up/email", { data: user });
-  expect(response.status()).toBe(200);
-  const body = (await response.json()) as { user: { id: string } };
-  const token = async () => {
-    const minted = await session.get("/api/auth/token");
-    expect(minted.status()).toBe(200);
-    return ((await minted.json()) as { token: string }).token;
-  };
-  return { userId: body.user.id, email: user.email, session, token };
-}
 
 async function me(apiUrl: string, token: string): Promise<{ status: number; body: { detail?: string; user_id?: string } }> {
   const response = await fetch(`${apiUrl}/api/me`, { headers: { Authorization: `Bearer ${token}` } });
@@ -58,15 +42,14 @@ test.describe("shared-secret mode", () => {
     plan = await planStack({ name: "conformance-hs" });
     services.push(await startWeb(plan));
     services.push(await startApi(plan));
-    account = await signUp(plan.webUrl);
+    account = await signedUpAccount(plan.webUrl, newUser("conformance"));
   });
   test.afterAll(async () => {
     await Promise.all(services.map((service) => service.stop()));
-    await account?.session.dispose();
   });
 
   test("a token from /api/auth/token is HS256 and the API accepts it as the user who signed up", async () => {
-    const token = await account.token();
+    const token = await account.refreshToken();
 
     expect(headerOf(token)).toEqual({ alg: "HS256", typ: "JWT" });
     expect(await me(plan.apiUrl, token)).toMatchObject({ status: 200, body: { user_id: account.userId } });
@@ -74,7 +57,7 @@ test.describe("shared-secret mode", () => {
 
   test("Better Auth's other HS256 tokens, signed with the same secret, are refused", async () => {
     const emailVerification = await createEmailVerificationToken(plan.secret, account.email, undefined, 3600, { userId: account.userId });
-    const sessionData = await (await account.session.get("/api/auth/get-session")).json();
+    const sessionData = (await account.web({ method: "GET", path: "/api/auth/get-session" })).body;
     const cookieCache = await signJWT(sessionData, plan.secret, 300);
 
     for (const token of [emailVerification, cookieCache]) {
@@ -86,7 +69,7 @@ test.describe("shared-secret mode", () => {
     const mismatched = await startOtherApi(plan, "mismatched", { JWT_SECRET: randomBytes(32).toString("base64url") });
     services.push(mismatched);
 
-    const answer = await me(mismatched.url, await account.token());
+    const answer = await me(mismatched.url, await account.refreshToken());
 
     expect(answer).toEqual({ status: 401, body: { detail: "Invalid token: signature does not match" } });
     await expect
@@ -110,16 +93,15 @@ test.describe("jwks mode", () => {
     proxy = await DocumentProxy.start(`${plan.webUrl}/api/auth/jwks`);
     services.push(await startApi(plan, { env: { JWKS_URL: proxy.url } }));
     await expect.poll(() => proxy.fetches, { message: "the API fetches the JWKS at startup" }).toBe(1);
-    account = await signUp(plan.webUrl);
+    account = await signedUpAccount(plan.webUrl, newUser("conformance"));
   });
   test.afterAll(async () => {
     await Promise.all(services.map((service) => service.stop()));
     await proxy?.close();
-    await account?.session.dispose();
   });
 
   test("a token from /api/auth/token is EdDSA with a kid, and the API accepts it without refetching", async () => {
-    const token = await account.token();
+    const token = await account.refreshToken();
 
     expect(headerOf(token)).toEqual({ alg: "EdDSA", kid: expect.any(String) });
     expect(await me(plan.apiUrl, token)).toMatchObject({ status: 200, body: { user_id: account.userId } });
@@ -127,14 +109,14 @@ test.describe("jwks mode", () => {
   });
 
   test("after a key rotation, old tokens stay valid, new ones carry the new kid, and the API fetches the JWKS once", async () => {
-    const [oldToken, unsentOldToken] = [await account.token(), await account.token()];
+    const [oldToken, unsentOldToken] = [await account.refreshToken(), await account.refreshToken()];
     expect(await me(plan.apiUrl, oldToken)).toMatchObject({ status: 200 });
 
     // Asynchronously: a blocked event loop would miss the server closing the idle keep-alive socket,
     // and the next request would be written into a connection that is already gone (ECONNRESET).
     const { stdout: rotated } = await promisify(execFile)("npm", ["--workspace", "frontend", "run", "--silent", "rotate-jwt-key"], { cwd: root, env: { ...process.env, ...plan.webEnv }, encoding: "utf8" });
     const newKid = /New signing key: (\S+)/.exec(rotated)?.[1];
-    const newToken = await account.token();
+    const newToken = await account.refreshToken();
 
     expect(headerOf(newToken).kid).toBe(newKid);
     expect(newKid).not.toBe(headerOf(oldToken).kid);
@@ -145,7 +127,7 @@ test.describe("jwks mode", () => {
   });
 
   test("with the JWKS endpoint down, tokens still verify with the keys the API already has", async () => {
-    const unsent = await account.token();
+    const unsent = await account.refreshToken();
     proxy.down = true;
 
     expect(await me(plan.apiUrl, unsent)).toMatchObject({ status: 200, body: { user_id: account.userId } });
@@ -156,6 +138,6 @@ test.describe("jwks mode", () => {
     const cold = await startOtherApi(plan, "cold", { JWKS_URL: proxy.url });
     services.push(cold);
 
-    expect(await me(cold.url, await account.token())).toEqual({ status: 503, body: { detail: "signing keys unavailable" } });
+    expect(await me(cold.url, await account.refreshToken())).toEqual({ status: 503, body: { detail: "signing keys unavailable" } });
   });
 });

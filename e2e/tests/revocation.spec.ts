@@ -3,7 +3,8 @@
  * deletion is refused by the API within a second, in either signing mode; and the API keeps that promise
  * across a restart, and says what it does while the revocation feed is unreachable.
  */
-import { type APIRequestContext, type Browser, expect, request, test } from "@playwright/test";
+import { type Browser, expect, test } from "@playwright/test";
+import { signedUpAccount } from "../accounts";
 import { DocumentProxy } from "../document-proxy";
 import { freePort, type JwtMode, planStack, type Service, type StackPlan, startApi, startWeb } from "../stack";
 import { apiUrl, newUser, signUp, tokenOf } from "./helpers";
@@ -98,23 +99,18 @@ test.describe("faults", () => {
     return started;
   }
 
-  async function account(): Promise<{ session: APIRequestContext; token: string }> {
-    const session = await request.newContext({ baseURL: plan.webUrl, extraHTTPHeaders: { Origin: plan.webUrl } });
-    expect((await session.post("/api/auth/sign-up/email", { data: newUser("revocation-fault") })).status()).toBe(200);
-    const token = ((await (await session.get("/api/auth/token")).json()) as { token: string }).token;
-    return { session, token };
-  }
+  const account = () => signedUpAccount(plan.webUrl, newUser("revocation-fault"));
 
   test("an API restarted right after a revocation still refuses the token", async () => {
     const first = await api();
-    const { session, token } = await account();
-    expect(await meStatus(first.url, token)).toBe(200);
-    expect((await session.post("/api/auth/sign-out", { data: {} })).status()).toBe(200);
+    const person = await account();
+    expect(await meStatus(first.url, person.token)).toBe(200);
+    expect((await person.signOut()).status).toBe(200);
     await first.stop();
     // Started afresh, it has seen nothing yet: it must load the feed before it answers.
     const restarted = await startApi(plan, { name: "revocation-api-restarted", port: Number(new URL(first.url).port), env: { JWT_REVOCATION_URL: feed.url } });
     services.push(restarted);
-    expect(await meStatus(restarted.url, token)).toBe(401);
+    expect(await meStatus(restarted.url, person.token)).toBe(401);
   });
 
   test("with the feed unreachable, the default keeps serving and /health says the feed is stale", async () => {

@@ -1,6 +1,7 @@
 /**
- * A virtual user of the product, over HTTP with undici: signs up through Better Auth, gets JWTs,
- * calls the task API with retries that never duplicate a write, and records every answer.
+ * The one test client for a person's account over HTTP (e2e, conformance, reliability, bench): signs up
+ * or in through Better Auth, keeps the session cookie, takes JWTs from /api/auth/token, calls the task
+ * API with retries that never duplicate a write, and records every answer.
  */
 import { randomUUID } from "node:crypto";
 import { Agent, type Dispatcher, request } from "undici";
@@ -62,7 +63,10 @@ export async function sendWithRetries(base: string, call: Call, stats: Stats): P
   return answer;
 }
 
-/** A person's account: the cookie Better Auth set at sign-up and the JWT it issued for the API. */
+/** Who signs up: what the sign-up form asks for. */
+export type NewAccount = { email: string; password: string; name: string };
+
+/** A person's account: the cookie Better Auth set at sign-up or sign-in and the JWT it issued for the API. */
 export class Account {
   cookie = "";
   token = "";
@@ -71,27 +75,37 @@ export class Account {
   constructor(
     readonly base: string,
     readonly email: string,
-    readonly stats: Stats,
+    readonly stats: Stats = newStats(),
   ) {}
 
   /** Signs up through Better Auth, as the sign-up form does; Better Auth signs the new user in. */
-  async signUp(password = `pw-${randomUUID()}`): Promise<Answer> {
-    const headers = { origin: this.base };
-    const body = { email: this.email, password, name: this.email.split("@")[0] };
+  async signUp(password = `pw-${randomUUID()}`, name = this.email.split("@")[0]): Promise<Answer> {
     // Sent once: a repeated sign-up would only be told that the account exists.
-    const answer = await send(this.base, { method: "POST", path: "/api/auth/sign-up/email", body, headers }, this.stats);
-    if (answer.status === 200) {
-      this.cookie = answer.cookies.map((cookie) => cookie.split(";")[0]).join("; ");
-      this.userId = (answer.body as { user: { id: string } }).user.id;
-    }
-    return answer;
+    return this.startSession("/api/auth/sign-up/email", { email: this.email, password, name });
   }
 
-  /** Mints a JWT the way the browser does, through /api/auth/token with the session cookie. */
-  async refreshToken(): Promise<void> {
+  /** Signs in again, replacing the cookie with the new session's. */
+  async signIn(password: string): Promise<Answer> {
+    return this.startSession("/api/auth/sign-in/email", { email: this.email, password });
+  }
+
+  /** Ends this session through Better Auth, as the sign-out button does. */
+  async signOut(): Promise<Answer> {
+    return this.web({ method: "POST", path: "/api/auth/sign-out", body: {} });
+  }
+
+  /** Mints a JWT the way the browser does, through /api/auth/token with the session cookie; answers it and keeps it. */
+  async refreshToken(): Promise<string> {
     const answer = await sendWithRetries(this.base, { method: "GET", path: "/api/auth/token", headers: { cookie: this.cookie } }, this.stats);
     if (answer.status !== 200) throw new Error(`token: ${answer.status} ${JSON.stringify(answer.body)}`);
     this.token = (answer.body as { token: string }).token;
+    return this.token;
+  }
+
+  /** Calls Better Auth on the frontend once, with the session cookie and the Origin it trusts. */
+  async web(call: Call): Promise<Answer> {
+    // Better Auth refuses a state-changing request whose Origin it does not trust.
+    return send(this.base, { ...call, headers: { origin: this.base, cookie: this.cookie, ...call.headers } }, this.stats);
   }
 
   /** Calls the task API with the bearer token; a 401 gets one fresh token and one more try. */
@@ -102,4 +116,22 @@ export class Account {
     await this.refreshToken();
     return sendWithRetries(this.base, withToken(), this.stats);
   }
+
+  private async startSession(path: string, body: object): Promise<Answer> {
+    const answer = await send(this.base, { method: "POST", path, body, headers: { origin: this.base } }, this.stats);
+    if (answer.status === 200) {
+      this.cookie = answer.cookies.map((cookie) => cookie.split(";")[0]).join("; ");
+      this.userId = (answer.body as { user: { id: string } }).user.id;
+    }
+    return answer;
+  }
+}
+
+/** A new account, signed up over HTTP and holding its first JWT; throws unless both succeed. */
+export async function signedUpAccount(base: string, person: NewAccount, stats = newStats()): Promise<Account> {
+  const account = new Account(base, person.email, stats);
+  const answer = await account.signUp(person.password, person.name);
+  if (answer.status !== 200) throw new Error(`sign-up: ${answer.status} ${JSON.stringify(answer.body)}`);
+  await account.refreshToken();
+  return account;
 }

@@ -28,7 +28,8 @@ test("a daily task due the day before a DST change comes back at 09:00 Berlin ti
 
   await page.getByRole("button", { name: "More options" }).click();
   await page.getByLabel("New task").fill("Morning run");
-  await page.getByLabel("Due", { exact: true }).fill(`${before}T09:00`);
+  await page.getByLabel("Due date").fill(before);
+  await page.getByLabel("Time (empty: all day)").fill("09:00");
   await page.getByLabel("Repeats").selectOption("daily");
   await page.getByLabel("New task").press("Enter");
   await expect(taskList(page).getByRole("checkbox", { name: "Completed: Morning run" })).toHaveCount(1);

@@ -94,7 +94,9 @@ export async function postInTwoParts(url: string, body: unknown, headers: Record
     headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)), ...headers },
     body: Readable.from(parts()),
   });
-  await pause(500);
+  // Long enough for a busy server to have read the headers: only then is the request begun, and not an idle
+  // connection that a draining server may close (CI once saw "other side closed" after 500 ms on 2 loaded cores).
+  await pause(2_000);
   await meanwhile();
   release();
   const response = await pending;

@@ -3,10 +3,10 @@
 import os
 from collections.abc import Callable, Iterator
 
-import jwt
 import pytest
 from alembic import command
 from alembic.config import Config
+from better_auth_jwt.testing import TEST_SECRET, TokenFactory
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 from sqlmodel import SQLModel
@@ -15,17 +15,14 @@ from app.core.config import BACKEND_DIR, Settings
 from app.core.db import create_db_engine
 from app.main import create_app
 
-# jwks mode: an Ed25519 key, a loopback JWKS server, a token forger.
-pytest_plugins = ["tests.signing"]
+# The token factories and, for jwks mode, an Ed25519 key and a loopback JWKS server; then the
+# app's jwks-mode settings and client.
+pytest_plugins = ["better_auth_jwt.pytest_plugin", "tests.signing"]
 
 # No app built by a test runs the reminder sender in its lifespan, so none writes into the real
 # outbox; the sender's own tests (tests/reminders) start it themselves.
 os.environ["REMINDER_SENDER"] = "false"
 
-TEST_SECRET = "test-secret-0123456789-abcdefghijklmnop"
-OTHER_SECRET = "another-secret-0123456789-abcdefghijkl"
-
-TokenFactory = Callable[..., str]
 AuthHeaders = Callable[[str], dict[str, str]]
 
 
@@ -84,19 +81,13 @@ def client(settings: Settings) -> Iterator[TestClient]:
 
 
 @pytest.fixture
-def make_token(make_claims: Callable[..., dict[str, object]]) -> TokenFactory:
-    """Signs a real HS256 token; a claim overridden with None is left out."""
+def token_issuer(settings: Settings) -> str:
+    return settings.JWT_ISSUER
 
-    def make(
-        sub: str | None = "user-a",
-        *,
-        key: str | None = TEST_SECRET,
-        algorithm: str = "HS256",
-        **overrides: object,
-    ) -> str:
-        return jwt.encode(make_claims(sub, **overrides), key, algorithm=algorithm)
 
-    return make
+@pytest.fixture
+def token_audience(settings: Settings) -> str:
+    return settings.JWT_AUDIENCE
 
 
 @pytest.fixture

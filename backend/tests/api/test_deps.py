@@ -3,9 +3,10 @@
 import logging
 
 import pytest
+from better_auth_jwt.testing import OTHER_SECRET
 from fastapi.testclient import TestClient
 
-from tests.conftest import OTHER_SECRET, AuthHeaders, TokenFactory
+from tests.conftest import AuthHeaders, TokenFactory
 
 
 def bearer(token: str) -> dict[str, str]:

@@ -11,8 +11,7 @@ from fastapi.testclient import TestClient
 from better_auth_jwt import Identity, TokenVerifier, VerifierSettings
 from better_auth_jwt.claims import id_digest
 from better_auth_jwt.fastapi import BearerIdentity
-from better_auth_jwt.testing import FeedServer, JwksServer
-from tests.conftest import TokenFactory
+from better_auth_jwt.testing import FeedServer, JwksServer, TokenFactory
 
 
 def app_with(verifier: TokenVerifier, *, lookup: bool = False) -> FastAPI:

@@ -4,7 +4,7 @@ configuration that could not work."""
 import pytest
 
 from better_auth_jwt import ConfigurationError, VerifierSettings
-from tests.conftest import AUDIENCE, ISSUER, TEST_SECRET
+from better_auth_jwt.testing import AUDIENCE, ISSUER, TEST_SECRET
 
 
 def settings(**overrides: object) -> VerifierSettings:

@@ -14,9 +14,17 @@ from better_auth_jwt import Identity, KeysUnavailableError, TokenError, Verifier
 from better_auth_jwt.claims import LEEWAY_SECONDS, ClaimRules
 from better_auth_jwt.compact import MAX_TOKEN_LENGTH
 from better_auth_jwt.shared_secret import SharedSecret
-from better_auth_jwt.testing import KID, JwksServer, forge, jwks_document, public_jwk
+from better_auth_jwt.testing import (
+    KID,
+    OTHER_SECRET,
+    TEST_SECRET,
+    JwksServer,
+    TokenFactory,
+    forge,
+    jwks_document,
+    public_jwk,
+)
 from better_auth_jwt.verifier import HINT_INTERVAL_SECONDS, TokenVerifier
-from tests.conftest import OTHER_SECRET, TEST_SECRET, TokenFactory
 
 pytestmark = pytest.mark.anyio
 

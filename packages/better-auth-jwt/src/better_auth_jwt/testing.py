@@ -19,9 +19,16 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 KID = "test-key-1"
+# What a test app is configured with: a local frontend and API, and secrets known to the tests
+# only (OTHER_SECRET signs what the app must refuse).
+ISSUER = "http://localhost:3000"
+AUDIENCE = "http://localhost:8000"
+TEST_SECRET = "test-secret-0123456789-abcdefghijklmnop"  # noqa: S105
+OTHER_SECRET = "another-secret-0123456789-abcdefghijkl"  # noqa: S105
 
 Claims = dict[str, object]
 ClaimsFactory = Callable[..., Claims]
+TokenFactory = Callable[..., str]
 SigningKey = bytes | Ed25519PrivateKey | None
 
 

@@ -49,16 +49,22 @@ def test_tick_due_reminders_each_emailed_once(
     assert unsent(db) == 0
 
 
+def sends_only_after(
+    scheduler: Scheduler, clock: Clock, outbox: Path, count: int, **advance: float
+) -> None:
+    """Nothing goes out now; once the clock has moved on by `advance`, `count` emails do."""
+    assert scheduler.tick() == 0
+    clock.advance(**advance)
+    assert scheduler.tick() == count
+    assert len(messages(outbox)) == count
+
+
 def test_tick_before_reminder_time_sends_nothing(
     db: Engine, make_scheduler: Schedulers, clock: Clock, outbox: Path
 ) -> None:
     add_reminders(db, 3, T0 + timedelta(minutes=1))
-    scheduler = make_scheduler()
 
-    assert scheduler.tick() == 0
-    clock.advance(minutes=1)
-    assert scheduler.tick() == 3
-    assert len(messages(outbox)) == 3
+    sends_only_after(make_scheduler(), clock, outbox, 3, minutes=1)
 
 
 def test_tick_completed_task_or_no_address_sends_nothing(
@@ -89,11 +95,7 @@ def test_claim_sender_died_after_claiming_another_takes_over_after_lease(
         # Claimed, then the process died before sending anything.
         assert len(claim(session, T0, limit=10, lease=timedelta(seconds=60))) == 5
 
-    survivor = make_scheduler()
-    assert survivor.tick() == 0
-    clock.advance(seconds=61)
-    assert survivor.tick() == 5
-    assert len(messages(outbox)) == 5
+    sends_only_after(make_scheduler(), clock, outbox, 5, seconds=61)
 
 
 def test_tick_died_between_sending_and_marking_resends_with_same_key(
@@ -137,11 +139,7 @@ def test_tick_send_fails_retried_after_lease(
     monkeypatch.setattr(scheduler.mailer, "send", unreachable)
     assert scheduler.tick() == 0
     monkeypatch.undo()
-    assert scheduler.tick() == 0
-    clock.advance(seconds=61)
-
-    assert scheduler.tick() == 2
-    assert len(messages(outbox)) == 2
+    sends_only_after(scheduler, clock, outbox, 2, seconds=61)
 
 
 def test_tick_opted_out_user_gets_no_email(

@@ -1,9 +1,11 @@
 """The FastAPI dependency: the identity for a good token, 401 with WWW-Authenticate otherwise, 503
 when keys or revocations are unavailable; and the lifespan that keeps them current."""
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Annotated
 
+import httpx2
 import pytest
 from fastapi import Depends, FastAPI
 from fastapi.testclient import TestClient
@@ -11,7 +13,7 @@ from fastapi.testclient import TestClient
 from better_auth_jwt import Identity, TokenVerifier, VerifierSettings
 from better_auth_jwt.claims import id_digest
 from better_auth_jwt.fastapi import BearerIdentity
-from better_auth_jwt.testing import FeedServer, JwksServer, TokenFactory
+from better_auth_jwt.testing import FeedServer, JwksServer, TokenFactory, identity_json
 
 
 def app_with(verifier: TokenVerifier, *, lookup: bool = False) -> FastAPI:
@@ -31,6 +33,12 @@ def app_with(verifier: TokenVerifier, *, lookup: bool = False) -> FastAPI:
     return app
 
 
+def get_me(settings: VerifierSettings, *tokens: str) -> list[httpx2.Response]:
+    """Starts an app verifying with `settings`, lifespan included, and GETs /me once per token."""
+    with TestClient(app_with(TokenVerifier.from_settings(settings))) as client:
+        return [client.get("/me", headers={"Authorization": f"Bearer {t}"}) for t in tokens]
+
+
 @pytest.fixture
 def client(settings: VerifierSettings) -> Iterator[TestClient]:
     with TestClient(app_with(TokenVerifier.from_settings(settings))) as test_client:
@@ -45,12 +53,7 @@ def test_dependency_good_token_returns_identity(
         response = client.get("/me", headers={"Authorization": f"Bearer {make_token('user-a')}"})
 
     assert response.status_code == 200
-    assert response.json() == {
-        "user_id": "user-a",
-        "email": "user-a@example.com",
-        "name": "User user-a",
-        "session_id": "session-of-user-a",
-    }
+    assert response.json() == identity_json("user-a")
 
 
 def test_dependency_missing_header_401_not_authenticated(client: TestClient) -> None:
@@ -79,13 +82,17 @@ def test_dependency_no_keys_yet_503(make_eddsa_token: TokenFactory) -> None:
             mode="jwks",
             jwks_url=down.url,
         )
-        with TestClient(app_with(TokenVerifier.from_settings(jwks))) as client:
-            response = client.get("/me", headers={"Authorization": f"Bearer {make_eddsa_token()}"})
+        [response] = get_me(jwks, make_eddsa_token())
     finally:
         down.close()
 
     assert response.status_code == 503
     assert response.json() == {"detail": "signing keys unavailable"}
+
+
+def refusing_when_stale(settings: VerifierSettings, feed: FeedServer) -> VerifierSettings:
+    """Following `feed`, and refusing every token while it is stale."""
+    return dataclasses.replace(settings, revocation_url=feed.url, when_revocations_stale="refuse")
 
 
 def test_lifespan_reads_the_revocation_feed_before_the_first_request(
@@ -94,16 +101,9 @@ def test_lifespan_reads_the_revocation_feed_before_the_first_request(
     feed = FeedServer()
     try:
         feed.add("session", id_digest("session-of-user-a"))
-        following = VerifierSettings(
-            issuer=settings.issuer,
-            audience=settings.audience,
-            secret=settings.secret,
-            revocation_url=feed.url,
-            when_revocations_stale="refuse",
+        revoked, other = get_me(
+            refusing_when_stale(settings, feed), make_token("user-a"), make_token("user-b")
         )
-        with TestClient(app_with(TokenVerifier.from_settings(following))) as client:
-            revoked = client.get("/me", headers={"Authorization": f"Bearer {make_token('user-a')}"})
-            other = client.get("/me", headers={"Authorization": f"Bearer {make_token('user-b')}"})
     finally:
         feed.close()
 
@@ -118,15 +118,7 @@ def test_dependency_stale_feed_in_refuse_mode_503(
     feed = FeedServer()
     feed.status = 503
     try:
-        refusing = VerifierSettings(
-            issuer=settings.issuer,
-            audience=settings.audience,
-            secret=settings.secret,
-            revocation_url=feed.url,
-            when_revocations_stale="refuse",
-        )
-        with TestClient(app_with(TokenVerifier.from_settings(refusing))) as client:
-            response = client.get("/me", headers={"Authorization": f"Bearer {make_token()}"})
+        [response] = get_me(refusing_when_stale(settings, feed), make_token())
     finally:
         feed.close()
 

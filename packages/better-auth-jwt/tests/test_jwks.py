@@ -10,7 +10,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from better_auth_jwt.errors import KeysUnavailableError, TokenError
 from better_auth_jwt.fetch import FetchError
 from better_auth_jwt.jwks import MAX_KID_LENGTH, JwksKeys, parse_jwks
-from better_auth_jwt.testing import KID, jwks_document, public_jwk
+from better_auth_jwt.testing import KID, ManualClock, jwks_document, public_jwk
 
 pytestmark = pytest.mark.anyio
 
@@ -39,14 +39,6 @@ class FakeFetch:
         return self.answer
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
 def key() -> Ed25519PrivateKey:
     return Ed25519PrivateKey.generate()
@@ -58,12 +50,12 @@ def fetch(key: Ed25519PrivateKey) -> FakeFetch:
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> ManualClock:
+    return ManualClock()
 
 
 @pytest.fixture
-def keys(fetch: FakeFetch, clock: Clock) -> JwksKeys:
+def keys(fetch: FakeFetch, clock: ManualClock) -> JwksKeys:
     return JwksKeys(fetch, cooldown_seconds=COOLDOWN, monotonic=clock)
 
 
@@ -129,7 +121,7 @@ async def test_key_for_known_kid_needs_no_fetch(keys: JwksKeys, fetch: FakeFetch
 
 
 async def test_key_for_unknown_kid_storm_fetches_once_per_cooldown(
-    keys: JwksKeys, fetch: FakeFetch, clock: Clock
+    keys: JwksKeys, fetch: FakeFetch, clock: ManualClock
 ) -> None:
     await keys.refresh()
 
@@ -240,7 +232,7 @@ async def test_key_for_bad_kid_refused_without_fetch(
 
 
 async def test_refresh_key_removed_reports_it(
-    fetch: FakeFetch, clock: Clock, key: Ed25519PrivateKey
+    fetch: FakeFetch, clock: ManualClock, key: Ed25519PrivateKey
 ) -> None:
     removals: list[None] = []
     keys = JwksKeys(fetch, on_key_removed=lambda: removals.append(None), monotonic=clock)

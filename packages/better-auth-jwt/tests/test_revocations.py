@@ -15,7 +15,7 @@ from better_auth_jwt.claims import Identity, VerifiedToken, id_digest
 from better_auth_jwt.errors import RevocationsUnavailableError, TokenError
 from better_auth_jwt.fetch import FetchError
 from better_auth_jwt.revocations import OVERLAP_MS, RevocationFeed, WhenStale, parse_page
-from better_auth_jwt.testing import KEEP_SECONDS, FeedServer
+from better_auth_jwt.testing import KEEP_SECONDS, FeedServer, ManualClock
 
 pytestmark = pytest.mark.anyio
 
@@ -38,14 +38,6 @@ def refused(feed: RevocationFeed, verified: VerifiedToken) -> bool:
         assert exc.reason == "token has been revoked"
         return True
     return False
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
@@ -264,7 +256,7 @@ async def test_poll_unreachable_feed_raises_and_keeps_what_is_known(
 async def test_check_serve_mode_never_refuses_for_staleness(
     server: FeedServer, client: httpx2.AsyncClient
 ) -> None:
-    clock = Clock()
+    clock = ManualClock()
     feed = follower(server, "serve", monotonic=clock)
 
     feed.check(token())
@@ -286,7 +278,7 @@ async def test_check_serve_mode_never_refuses_for_staleness(
 async def test_check_refuse_mode_refuses_before_the_first_read_and_once_stale(
     server: FeedServer, client: httpx2.AsyncClient
 ) -> None:
-    clock = Clock()
+    clock = ManualClock()
     feed = follower(server, "refuse", monotonic=clock)
 
     with pytest.raises(RevocationsUnavailableError):

@@ -19,6 +19,7 @@ from better_auth_jwt.testing import (
     OTHER_SECRET,
     TEST_SECRET,
     JwksServer,
+    ManualClock,
     TokenFactory,
     forge,
     jwks_document,
@@ -41,14 +42,6 @@ class CountingSecret(SharedSecret):
     async def key_for(self, header: dict[str, object]) -> bytes:
         self.lookups += 1
         return await super().key_for(header)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = time.time()
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def transition_settings(jwks_settings: VerifierSettings) -> VerifierSettings:
@@ -129,7 +122,7 @@ async def test_verify_same_token_twice_checks_signature_once(
 async def test_verify_cached_token_past_expiry_refused(
     settings: VerifierSettings, make_token: TokenFactory
 ) -> None:
-    clock = Clock()
+    clock = ManualClock(time.time())
     rules = ClaimRules(settings.issuer, settings.audience, 3600)
     verifier = TokenVerifier([SharedSecret(TEST_SECRET)], rules, clock=clock)
     exp = int(clock.now) + 60

@@ -1,5 +1,6 @@
 """GET /api/me answers the verified identity; DELETE /api/me/tasks erases the caller's tasks."""
 
+from better_auth_jwt.testing import identity_json
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
@@ -11,12 +12,7 @@ def test_read_me_valid_token_returns_identity(client: TestClient, auth_as: AuthH
     response = client.get("/api/me", headers=auth_as("user-a"))
 
     assert response.status_code == 200
-    assert response.json() == {
-        "user_id": "user-a",
-        "email": "user-a@example.com",
-        "name": "User user-a",
-        "session_id": "session-of-user-a",
-    }
+    assert response.json() == identity_json("user-a")
 
 
 def test_delete_my_tasks_removes_every_task_and_tag_of_caller_only(

@@ -53,6 +53,26 @@ def access_claims(
     return {name: value for name, value in claims.items() if value is not None}
 
 
+def identity_json(sub: str) -> dict[str, str]:
+    """The JSON of the `Identity` verified from a token carrying `access_claims(..., sub)`."""
+    return {
+        "user_id": sub,
+        "email": f"{sub}@example.com",
+        "name": f"User {sub}",
+        "session_id": f"session-of-{sub}",
+    }
+
+
+class ManualClock:
+    """A clock in seconds, as `time.time`, that moves only when the test sets `now`."""
+
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
 def b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 

@@ -14,10 +14,8 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { type Service, freePort, launch, root } from "../e2e/stack.ts";
-import { cpuSeconds } from "./cpu.ts";
-import { type Request, median, throughput } from "./load.ts";
-import { pinSelf, placement } from "./machine.ts";
+import { type Service, root } from "../e2e/stack.ts";
+import { type Side, alternate, freshDatabase, prepareOurs, step, uvicorn } from "./alternate.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -38,7 +36,6 @@ const ISSUER = "http://localhost:3000";
 const AUDIENCE = "http://localhost:8000";
 const OWNER = "ab-owner";
 const secret = randomBytes(32).toString("base64url");
-const step = (text: string) => console.log(`\n\x1b[1m==> ${text}\x1b[0m`);
 
 const b64url = (value: string | Buffer) => Buffer.from(value).toString("base64url");
 /** An HS256 access token for OWNER, valid for the whole run. */
@@ -62,22 +59,11 @@ function exportBase(rev: string): string {
 
 function database(engine: string, dir: string): string {
   if (engine === "sqlite") return `sqlite:///${path.join(dir, "ab.db")}`;
-  execFileSync("psql", [`${pgAdminUrl}/postgres`, "-qc", "DROP DATABASE IF EXISTS bench_ab WITH (FORCE)", "-c", "CREATE DATABASE bench_ab"], { stdio: "pipe" });
-  return `${pgAdminUrl}/bench_ab`;
+  return freshDatabase(pgAdminUrl, "bench_ab");
 }
 
-/** Migrates with this checkout's migrations (the API work changes no schema) and seeds 100 users × 100 tasks, two tags each. */
-function prepare(databaseUrl: string) {
-  const backend = path.join(root, "backend");
-  execFileSync(path.join(backend, ".venv/bin/alembic"), ["upgrade", "head"], { cwd: backend, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "pipe" });
-  const env = { ...process.env, PYTHONPATH: backend };
-  console.log(execFileSync(python, [path.join(root, "bench/seed.py"), "--url", databaseUrl, "--owner", OWNER, "--users", "100", "--tasks", "100", "--tags", "2", "--reset"], { env, encoding: "utf8" }).trim());
-}
-
-const cores = placement();
-/** One uvicorn worker with the production flags, started on the server cores. */
-async function serve(name: string, checkout: string, app: string, databaseUrl: string): Promise<Service> {
-  const port = await freePort();
+/** One uvicorn worker of `checkout`'s backend (bench/alternate.ts's flags), verifying HS256 tokens. */
+function serve(name: string, checkout: string, app: string, databaseUrl: string): Promise<Service> {
   const env = {
     DATABASE_URL: databaseUrl,
     JWT_SECRET: secret,
@@ -86,53 +72,10 @@ async function serve(name: string, checkout: string, app: string, databaseUrl: s
     JWT_REVOCATION_FEED: "false",
     PYTHONPATH: [path.join(checkout, "backend"), path.join(checkout, "packages/better-auth-jwt/src"), path.join(root, "bench")].join(":"),
   };
-  const args = ["-m", "uvicorn", "--factory", app, "--host", "127.0.0.1", "--port", String(port), "--workers", "1", "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--log-level", "warning"];
-  if (cores) pinSelf(cores.server);
-  try {
-    return await launch(name, `http://127.0.0.1:${port}`, "/health", python, args, path.join(checkout, "backend"), env);
-  } finally {
-    if (cores) pinSelf(cores.load);
-  }
+  return uvicorn(name, { python, cwd: path.join(checkout, "backend"), app, env });
 }
 
-type Side = { label: string; service: Service; request: Request };
-type Round = { rps: number; cpuUs: number };
-
-/** Alternated rounds (A B, then B A, …); each side's medians and the median of the per-round ratios A/B. */
-async function compare(title: string, a: Side, b: Side) {
-  const cpu = new Map([a, b].map((side) => [side, cpuSeconds(side.service.url)]));
-  const run = async (side: Side): Promise<Round> => {
-    const read = cpu.get(side);
-    const before = read?.() ?? 0;
-    const result = await throughput(side.request, connections, seconds);
-    if (result.failed > 0) throw new Error(`${side.label}: ${result.failed} failed requests on ${side.request.url}`);
-    return { rps: result.rps, cpuUs: read ? ((read() - before) / result.ok) * 1e6 : Number.NaN };
-  };
-  for (const side of [a, b]) await throughput(side.request, connections, 1); // warm-up
-  const results: { a: Round; b: Round }[] = [];
-  for (let i = 0; i < rounds; i++) {
-    if (i % 2 === 0) {
-      const first = await run(a);
-      results.push({ a: first, b: await run(b) });
-    } else {
-      const second = await run(b);
-      results.push({ a: await run(a), b: second });
-    }
-  }
-  const row = {
-    case: title,
-    a: a.label,
-    b: b.label,
-    rpsA: median(results.map((r) => r.a.rps)),
-    rpsB: median(results.map((r) => r.b.rps)),
-    ratio: median(results.map((r) => r.a.rps / r.b.rps)),
-    ratios: results.map((r) => Number((r.a.rps / r.b.rps).toFixed(2))),
-    cpuUsA: median(results.map((r) => r.a.cpuUs)),
-    cpuUsB: median(results.map((r) => r.b.cpuUs)),
-  };
-  console.log(row);
-  return row;
-}
+const compare = (title: string, a: Side, b: Side) => alternate(title, a, b, { rounds, seconds, connections });
 
 async function main() {
   const engines = options.engines.split(",");
@@ -147,7 +90,8 @@ async function main() {
     for (const engine of engines) {
       step(`${engine}: one database, seeded once, read by both servers`);
       const databaseUrl = database(engine, dataDir);
-      prepare(databaseUrl);
+      // This checkout's migrations for both: the API work changes no schema.
+      prepareOurs(databaseUrl, { owner: OWNER, users: 100, tasks: 100, tags: 2 });
       const ours = await serve(`ab-ours-${engine}`, root, "app.main:create_app", databaseUrl);
       const theirs = await serve(`ab-base-${engine}`, base, "app.main:create_app", databaseUrl);
       services.push(ours, theirs);

@@ -4,14 +4,13 @@
  * load, the 30-task fixture of the e2e screenshots. Also sums the gzipped JS the page loads.
  * Writes the "## First task" section of bench/RESULTS.md; `--quick` runs 3 loads and writes nothing.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { fixtureBody, THIRTY_TASKS } from "../e2e/tests/fixture-tasks.ts";
-import { buildFrontend, root, startStack } from "../e2e/stack.ts";
+import { buildFrontend, startStack } from "../e2e/stack.ts";
 import { signUp } from "./accounts.ts";
 import { launchBrowser } from "./browser.ts";
 import { median } from "./load.ts";
+import { writeSection } from "./results-file.ts";
 
 const quick = process.argv.includes("--quick");
 const LOADS = quick ? 3 : 11;
@@ -82,7 +81,7 @@ async function main() {
     const firstLoad = [...scripts].filter(([url]) => inHtml.has(url));
     const result = { loads: LOADS, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times), firstLoadKb: kb(firstLoad), firstLoadScripts: firstLoad.length, jsKb: kb([...scripts]), scripts: scripts.size };
     console.log(result);
-    if (!quick) writeSection(result, browser.version());
+    if (!quick) record(result, browser.version());
   } finally {
     await stack.stop();
   }
@@ -91,9 +90,7 @@ async function main() {
 type Result = { loads: number; medianMs: number; minMs: number; maxMs: number; firstLoadKb: number; firstLoadScripts: number; jsKb: number; scripts: number };
 
 /** Replaces the "## First task" section of RESULTS.md, or adds it at the end. */
-function writeSection(result: Result, chromium: string) {
-  const file = path.join(root, "bench/RESULTS.md");
-  const text = readFileSync(file, "utf8");
+function record(result: Result, chromium: string) {
   const section = `## First task
 
 \`npm run bench:first-task\` (bench/first-task.ts), ${new Date().toISOString().slice(0, 10)}, Chromium ${chromium}: /tasks with the
@@ -114,13 +111,7 @@ Issue 13's review, before this work and not with this harness, saw 2.9–3.3 s u
 list waited for hydration, a token and a preflighted API call) and 171 KB of first-load JS; the goals are ≤ 1.0 s
 and ≤ 150 KB.
 `;
-  const start = text.indexOf("\n## First task");
-  if (start === -1) {
-    writeFileSync(file, `${text.trimEnd()}\n\n${section}`);
-    return;
-  }
-  const next = text.indexOf("\n## ", start + 1);
-  writeFileSync(file, `${text.slice(0, start)}\n${section}${next === -1 ? "" : text.slice(next)}`);
+  writeSection("## First task", section);
 }
 
 await main();

@@ -11,13 +11,12 @@
  * `--quick`: a few revocations on the default stack only, to check that it works.
  * Writes the "## Revocation" section of bench/RESULTS.md (a full run only).
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { request } from "undici";
 import { Account, agent } from "../e2e/accounts.ts";
 import { ensureBuilt, startCluster } from "../e2e/reliability/cluster.ts";
-import { planStack, root, type Service, startApi, startWeb } from "../e2e/stack.ts";
+import { planStack, type Service, startApi, startWeb } from "../e2e/stack.ts";
+import { writeSection } from "./results-file.ts";
 
 const quick = process.argv.includes("--quick");
 const USERS_PER_KIND = quick ? 2 : 34;
@@ -177,17 +176,6 @@ function report(results: StackResult[]): string {
   ].join("\n");
 }
 
-/** Replaces (or appends) the section in bench/RESULTS.md; a benchmark run keeps it (bench/run.ts). */
-function record(section: string) {
-  const file = path.join(root, "bench/RESULTS.md");
-  const text = readFileSync(file, "utf8");
-  const start = text.indexOf("\n## Revocation");
-  const end = start === -1 ? -1 : text.indexOf("\n## ", start + 1);
-  const before = start === -1 ? text.trimEnd() : text.slice(0, start).trimEnd();
-  const after = end === -1 ? "" : text.slice(end);
-  writeFileSync(file, `${before}\n\n${section.trimEnd()}\n${after}`);
-}
-
 ensureBuilt();
 const results: StackResult[] = [];
 const stops: (() => Promise<void>)[] = [];
@@ -210,7 +198,7 @@ try {
 }
 const section = report(results);
 console.log(`\n${section}`);
-if (!quick) record(section);
+if (!quick) writeSection("## Revocation", section);
 const failures = results.flatMap((result) => result.probes.filter((probe) => probe.firstRefusalMs === null || probe.otherStatuses > 0));
 if (failures.length) {
   console.error(`${failures.length} revoked tokens were never refused, or met another answer than 200 or 401`);

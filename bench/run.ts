@@ -215,14 +215,15 @@ try {
 
 /**
  * The figures of the full soak (`npm run soak`, "## Soak"), of the revocation case
- * (`npm run bench:revocation`, "## Revocation"), of the A/B runs (`npm run bench:ab`, "## A/B") and
+ * (`npm run bench:revocation`, "## Revocation"), of the A/B runs (`npm run bench:ab`, "## A/B"), of
+ * the peer comparison (`npm run bench:peer`, "## Peer comparison") and
  * of the first task (`npm run bench:first-task`, "## First task") close the file; a benchmark run
  * keeps them.
  */
 function recordedSections(file: string): string {
   try {
     const text = readFileSync(file, "utf8");
-    const found = ["\n## Soak", "\n## Revocation", "\n## A/B", "\n## First task"].map((heading) => text.indexOf(heading)).filter((at) => at !== -1);
+    const found = ["\n## Soak", "\n## Revocation", "\n## A/B", "\n## Peer comparison", "\n## First task"].map((heading) => text.indexOf(heading)).filter((at) => at !== -1);
     return found.length ? text.slice(Math.min(...found)) : "";
   } catch {
     return "";

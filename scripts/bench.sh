@@ -26,6 +26,10 @@ if [ "${1:-}" = "--revocation" ]; then
 elif [ "${1:-}" = "--ab" ]; then
   shift
   script=bench/ab.ts
+# `npm run bench:peer -- --peer <snapshot>`: our list against antosubash/nextjs-better-auth-fastapi's, alternated.
+elif [ "${1:-}" = "--peer" ]; then
+  shift
+  script=bench/peer.ts
 # `npm run bench:first-task`: time to the first task on a throttled phone, and the page's JS.
 elif [ "${1:-}" = "--first-task" ]; then
   shift

@@ -7,7 +7,7 @@
 import { gzipSync } from "node:zlib";
 import { fixtureBody, THIRTY_TASKS } from "../e2e/tests/fixture-tasks.ts";
 import { buildFrontend, startStack } from "../e2e/stack.ts";
-import { signUp } from "./accounts.ts";
+import { signUp } from "./people.ts";
 import { launchBrowser } from "./browser.ts";
 import { median } from "./load.ts";
 import { writeSection } from "./results-file.ts";
@@ -36,7 +36,7 @@ async function main() {
   const stack = await startStack({ name: "bench-first-task" });
   try {
     const account = await signUp(stack.webUrl, "first-task");
-    const headers = { Authorization: `Bearer ${await account.token()}`, "Content-Type": "application/json" };
+    const headers = { Authorization: `Bearer ${await account.refreshToken()}`, "Content-Type": "application/json" };
     const now = new Date();
     for (const task of THIRTY_TASKS) await fetch(`${stack.apiUrl}/api/tasks`, { method: "POST", headers, body: JSON.stringify(fixtureBody(task, now)) });
 

@@ -6,10 +6,11 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { type Account, signedUpAccount } from "../e2e/accounts.ts";
+import type { Account } from "../e2e/accounts.ts";
 import { type Service, buildFrontend, freePort, planStack, root, startApi, startWeb } from "../e2e/stack.ts";
 import { countTokenFetches, launchBrowser, measurePageLoad } from "./browser.ts";
 import { cpuSeconds } from "./cpu.ts";
+import { signUp } from "./people.ts";
 import { type Request, median, medianThroughput, sequentialP50, throughput } from "./load.ts";
 import { machine, pinSelf, placement, versions } from "./machine.ts";
 import { type Results, defects, render } from "./report.ts";
@@ -64,14 +65,6 @@ async function onServerCores<T extends Service>(start: () => Promise<T>): Promis
   } finally {
     if (cores) pinSelf(cores.load);
   }
-}
-
-let people = 0;
-/** A new person on `webUrl`, signed up over HTTP as the app's own client does. */
-function signUp(webUrl: string, label: string): Promise<Account> {
-  people += 1;
-  const email = `bench-${label}-${Date.now()}-${people}@example.test`;
-  return signedUpAccount(webUrl, { email, password: "correct horse battery staple", name: `Bench ${label}` });
 }
 
 // A fresh token per measurement: a long full run outlives one 15-minute token.

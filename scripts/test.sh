@@ -20,7 +20,9 @@ step "Frontend lint (eslint) and unit tests (vitest)"
 npm --workspace frontend run --silent lint
 npm --workspace frontend run --silent test
 
-step "Harness unit tests (scripts/, e2e/, bench/: the dev URLs, browser provisioning, RESULTS.md sections)"
+step "Harness type check (e2e/, bench/) and unit tests (scripts/, e2e/, bench/: the dev URLs, browser provisioning, RESULTS.md sections)"
+npx tsc -p e2e
+npx tsc -p bench
 npx tsx --test scripts/*.test.ts e2e/*.test.ts bench/*.test.ts
 
 step "CLI type check and unit tests (cli/: token cache, RFC 8628 polling, credentials file permissions)"

@@ -25,9 +25,9 @@ def create_db_engine(database_url: str) -> Engine:
             url,
             pool_pre_ping=True,
             # SQLAlchemy's default keeps 5 and closes any connection beyond them when it is
-            # returned: under 32 concurrent lists that meant a new PostgreSQL backend every few
-            # requests (bench/ANALYSIS.md). 20 kept, 10 more at a peak, stays at 60 for the two
-            # scale-out instances, under PostgreSQL's default of 100 connections.
+            # returned, so 32 concurrent lists kept opening new PostgreSQL backends
+            # (bench/ANALYSIS.md). 20 kept and 10 more at a peak make 60 for the two scale-out
+            # instances, under PostgreSQL's default of 100 connections.
             pool_size=POOL_SIZE,
             max_overflow=POOL_OVERFLOW,
             connect_args={"connect_timeout": 5},

@@ -1,7 +1,8 @@
 /** In jwks mode with both frontends down the API keeps verifying on its cached keys; rate limits are shared through Redis. */
 import { randomInt } from "node:crypto";
+import { gunzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
-import { Agent } from "undici";
+import { Agent, request } from "undici";
 import { newStats, send } from "../accounts";
 import { rigForFile, signedUp } from "./fault-helpers";
 
@@ -58,4 +59,25 @@ test("through nginx, two real clients are limited apart, and a forged X-Forwarde
   expect(await signIn(first!, "127.0.0.3")).toBe(429);
   expect(await signIn(second!, "127.0.0.2")).toBe(401);
   await Promise.all([first!.close(), second!.close()]);
+});
+
+test("through nginx, a page of tasks is gzip-compressed for a client that asks, and plain otherwise", async () => {
+  const rig = rigged();
+  const { account } = await signedUp(rig.cluster.url, "gzip");
+  // Ten tasks make a page of several KB, over the proxy's 1 KB threshold.
+  for (let i = 0; i < 10; i += 1) {
+    expect((await account.api({ method: "POST", path: "/api/tasks", body: { title: `compressed ${i}`, description: "x".repeat(200) } })).status).toBe(201);
+  }
+  const authorization = `Bearer ${await account.refreshToken()}`;
+  const list = (headers: Record<string, string>) => request(`${rig.cluster.url}/api/tasks?limit=50`, { headers: { authorization, ...headers } });
+  const gzipped = await list({ "accept-encoding": "gzip" });
+  const plain = await list({});
+  const plainBody = await plain.body.text();
+
+  expect(gzipped.statusCode).toBe(200);
+  expect(gzipped.headers["content-encoding"]).toBe("gzip");
+  expect(String(gzipped.headers.vary)).toContain("Accept-Encoding");
+  expect(JSON.parse(gunzipSync(Buffer.from(await gzipped.body.arrayBuffer())).toString("utf8"))).toEqual(JSON.parse(plainBody));
+  expect(plain.headers["content-encoding"]).toBeUndefined();
+  expect((JSON.parse(plainBody) as { total: number }).total).toBe(10);
 });

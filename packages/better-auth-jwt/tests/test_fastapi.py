@@ -7,12 +7,13 @@ from typing import Annotated
 
 import httpx2
 import pytest
-from fastapi import Depends, FastAPI
+from fastapi import Depends, FastAPI, Request
+from fastapi.security import HTTPBearer
 from fastapi.testclient import TestClient
 
 from better_auth_jwt import Identity, TokenVerifier, VerifierSettings
 from better_auth_jwt.claims import id_digest
-from better_auth_jwt.fastapi import BearerIdentity
+from better_auth_jwt.fastapi import BearerIdentity, bearer_token
 from better_auth_jwt.testing import FeedServer, JwksServer, TokenFactory, identity_json
 
 
@@ -62,6 +63,37 @@ def test_dependency_missing_header_401_not_authenticated(client: TestClient) -> 
     assert response.status_code == 401
     assert response.json() == {"detail": "Not authenticated"}
     assert response.headers["WWW-Authenticate"] == "Bearer"
+
+
+# Each as an exchange's headers: what HTTPBearer would read from them, we must read too.
+AUTHORIZATION_HEADERS: dict[str, list[tuple[bytes, bytes]]] = {
+    "none": [],
+    "bearer": [(b"authorization", b"Bearer abc.def.ghi")],
+    "lower-case-scheme": [(b"authorization", b"bearer abc")],
+    "upper-case-scheme": [(b"authorization", b"BEARER abc")],
+    "padded-token": [(b"authorization", b"Bearer   abc  ")],
+    "empty-token": [(b"authorization", b"Bearer ")],
+    "scheme-only": [(b"authorization", b"Bearer")],
+    "leading-space": [(b"authorization", b" Bearer abc")],
+    "basic": [(b"authorization", b"Basic dXNlcjpwYXNz")],
+    "empty-header": [(b"authorization", b"")],
+    "first-of-two": [(b"authorization", b"Basic x"), (b"authorization", b"Bearer abc")],
+    "other-headers-first": [(b"accept", b"*/*"), (b"authorization", b"Bearer abc")],
+    "latin-1": [(b"authorization", "Bearer caf\u00e9".encode("latin-1"))],
+}
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    "headers", AUTHORIZATION_HEADERS.values(), ids=AUTHORIZATION_HEADERS.keys()
+)
+async def test_bearer_token_reads_the_header_as_http_bearer_does(
+    headers: list[tuple[bytes, bytes]],
+) -> None:
+    scope = {"type": "http", "headers": headers}
+    credentials = await HTTPBearer(auto_error=False)(Request(scope))
+
+    assert bearer_token(scope) == (credentials.credentials if credentials else None)
 
 
 def test_dependency_bad_token_401_with_reason(client: TestClient, make_token: TokenFactory) -> None:

@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from app import crud
 from app.api.deps import CurrentUser, EngineDep, SessionDep
 from app.api.errors import BUSY, NOT_FOUND, REPEATED_CREATE, UNREADABLE_BODY
+from app.core.db import read_connection
 from app.models import (
     IDEMPOTENCY_KEY_MAX,
     MAX_INT32,
@@ -125,7 +126,7 @@ def delete_task(task_id: TaskId, user: CurrentUser, session: SessionDep) -> None
 
 
 def read_page(engine: Engine, user_id: str, query: TaskListQuery) -> bytes:
-    with engine.connect() as connection:
+    with read_connection(engine) as connection:
         return crud.list_tasks(connection, user_id=user_id, query=query)
 
 

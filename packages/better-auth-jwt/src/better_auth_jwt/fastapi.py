@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from fastapi import HTTPException, Request, status
 from fastapi.security import HTTPBearer
+from starlette.types import Scope
 
 from better_auth_jwt.claims import Identity
 from better_auth_jwt.errors import KeysUnavailableError, RevocationsUnavailableError, TokenError
@@ -25,7 +26,8 @@ class BearerIdentity(HTTPBearer):
     Give it the verifier, or a function that finds it from the request (e.g. on `app.state`,
     when an app factory builds one verifier per app). FastAPI solves each dependency layer on
     every request; a separate HTTPBearer layer under the verifier would cost more than a cached
-    verification itself. Being an HTTPBearer keeps the scheme declared in the OpenAPI document.
+    verification itself. Being an HTTPBearer keeps the scheme declared in the OpenAPI document;
+    the header is read here, as HTTPBearer reads it, without its credentials model.
     """
 
     def __init__(
@@ -38,15 +40,15 @@ class BearerIdentity(HTTPBearer):
     async def __call__(self, request: Request) -> Identity:  # type: ignore[override]
         # async: a cached token verifies in microseconds, and a sync dependency would add a
         # threadpool hop of about 0.4 ms to every request.
-        credentials = await super().__call__(request)
-        if credentials is None:
+        token = bearer_token(request.scope)
+        if token is None:
             raise HTTPException(
                 status_code=status.HTTP_401_UNAUTHORIZED,
                 detail="Not authenticated",
                 headers={"WWW-Authenticate": "Bearer"},
             )
         try:
-            return await self._lookup(request).verify(credentials.credentials)
+            return await self._lookup(request).verify(token)
         except KeysUnavailableError:
             raise HTTPException(
                 status_code=KeysUnavailableError.status_code, detail="signing keys unavailable"
@@ -63,3 +65,17 @@ class BearerIdentity(HTTPBearer):
                 detail=f"Invalid token: {exc.reason}",
                 headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
             ) from None
+
+
+def bearer_token(scope: Scope) -> str | None:
+    """The token of the first Authorization header if its scheme is Bearer, as HTTPBearer reads it.
+
+    Straight from the ASGI scope: HTTPBearer's Headers object and pydantic credentials model
+    cost about a tenth of a cached `/me` request (bench/ANALYSIS.md).
+    """
+    for name, value in scope["headers"]:
+        if name == b"authorization":
+            scheme, _, token = value.decode("latin-1").partition(" ")
+            token = token.strip()
+            return token if token and scheme.lower() == "bearer" else None
+    return None

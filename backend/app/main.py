@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager
 from better_auth_jwt import TokenVerifier
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
-from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
@@ -74,18 +73,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # No slash redirects: Starlette builds their Location from the request's Host header.
     app = FastAPI(title="Tasks API", lifespan=lifespan, redirect_slashes=False)
     install_state(app, engine=engine, verifier=verifier)
-    # Added innermost first. Outermost, Hardening marks every answer nosniff, preflights included;
-    # CORS next, so a 413 still reaches the page; the body limit refuses before anything reads it.
+    # Added innermost first. Outermost, Hardening: CORS, so a 413 still reaches the page, and
+    # nosniff on every answer, preflights included; the body limit refuses before anything reads it.
     app.add_middleware(BodySizeLimit, max_bytes=settings.MAX_BODY_BYTES)
     app.add_middleware(
-        CORSMiddleware,
+        Hardening,
         allow_origins=settings.CORS_ORIGINS,
         allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
         allow_headers=["Authorization", "Content-Type", "Idempotency-Key"],
         # Every bearer call is preflighted; caching the answer spares a round trip per URL.
         max_age=CORS_MAX_AGE,
     )
-    app.add_middleware(Hardening)
     app.add_exception_handler(OperationalError, database_unavailable)
     app.add_exception_handler(RequestValidationError, invalid_request)
     add_api_routes(app.router)

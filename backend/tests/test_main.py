@@ -3,6 +3,7 @@
 import time
 from collections.abc import Callable
 
+import pytest
 from better_auth_jwt.testing import JwksServer
 from fastapi.testclient import TestClient
 
@@ -56,6 +57,18 @@ def test_preflight_other_origin_refused(client: TestClient) -> None:
 
     assert response.status_code == 400
     assert "access-control-allow-origin" not in response.headers
+
+
+@pytest.mark.parametrize("origin", ["none", "allowed", "other"])
+def test_every_answer_varies_on_origin_once(
+    client: TestClient, settings: Settings, origin: str
+) -> None:
+    # A cache between the page and the API must not serve one origin's answer to another.
+    sent = {"none": None, "allowed": settings.CORS_ORIGINS[0], "other": OTHER_ORIGIN}[origin]
+
+    response = client.get("/health", headers={} if sent is None else {"Origin": sent})
+
+    assert response.headers.get_list("vary") == ["Origin"]
 
 
 def test_start_app_jwks_mode_fetches_keys_without_waiting_for_them(

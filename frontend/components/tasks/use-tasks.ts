@@ -7,7 +7,7 @@ import { type InfiniteData, keepPreviousData, useInfiniteQuery, useMutation, use
 import { ApiError, ApiUnreachableError, SignedOutError, type Task, type TaskCreate, type TaskPage, type TaskPatch, type TaskQuery } from "@/lib/api";
 import { useApi } from "@/components/providers/app-providers";
 import { useToast } from "@/components/ui/toasts";
-import { loadFresh } from "@/lib/navigate";
+import { loadFresh } from "@/lib/client/navigate";
 import { PAGE_SIZE } from "./filters";
 
 type Pages = InfiniteData<TaskPage, number>;
@@ -74,26 +74,40 @@ function useOptimisticLists() {
   };
 }
 
+/** What the API fills in for a field a create leaves out; the draft shows them until the refresh. */
+const CREATE_DEFAULTS = {
+  description: "",
+  completed: false,
+  priority: "medium",
+  tags: [],
+  due_at: null,
+  remind_at: null,
+  recurrence: "none",
+  recurrence_interval: 1,
+  rrule: null,
+  repeat_from_completion: false,
+  time_zone: "UTC",
+  all_day: false,
+} satisfies Required<Omit<TaskCreate, "title">>;
+
+/** The task as the list shows it until the API's answer replaces it. */
 function draftOf(body: TaskCreate): Task {
   const now = new Date().toISOString();
-  // A negative id can never collide with a real one; the refresh replaces the draft.
   return {
+    ...CREATE_DEFAULTS,
+    ...body,
+    // A negative id can never collide with a real one; the refresh replaces the draft.
     id: -Date.now(),
     user_id: "",
-    description: "",
-    completed: false,
     completed_at: null,
-    priority: "medium",
-    tags: [],
-    due_at: null,
-    remind_at: null,
-    recurrence: "none",
-    recurrence_interval: 1,
-    all_day: false,
     created_at: now,
     updated_at: now,
-    ...body,
-  } as Task;
+  };
+}
+
+/** A patch as the list shows it until the API's answer: the fields sent, over the task as it was. */
+function patched(task: Task, body: TaskPatch): Task {
+  return { ...task, ...body };
 }
 
 export function useTaskActions() {
@@ -116,7 +130,7 @@ export function useTaskActions() {
     }),
     update: useMutation({
       mutationFn: ({ id, body }: { id: number; body: TaskPatch }) => api.tasks.update(id, body),
-      onMutate: ({ id, body }) => lists.mapTasks((task) => (task.id === id ? ({ ...task, ...body } as Task) : task)),
+      onMutate: ({ id, body }) => lists.mapTasks((task) => (task.id === id ? patched(task, body) : task)),
       onError: rollBack("Couldn't save the task"),
       onSettled: lists.refresh,
     }),

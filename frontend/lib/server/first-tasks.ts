@@ -5,8 +5,8 @@ import "server-only";
  */
 import { headers } from "next/headers";
 import { createApiClient, type TaskQuery } from "@/lib/api";
-import { getAuth } from "@/lib/auth";
-import { env } from "@/lib/env";
+import { getAuth } from "@/lib/server/auth";
+import { env } from "@/lib/server/env";
 import type { InitialPage } from "@/components/tasks/use-tasks";
 import { PAGE_SIZE } from "@/components/tasks/filters";
 

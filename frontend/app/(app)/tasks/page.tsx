@@ -4,8 +4,8 @@ import { Suspense } from "react";
 import { boardQueries, parseFilters } from "@/components/tasks/filters";
 import { TaskBoard } from "@/components/tasks/task-board";
 import { firstTaskPages } from "@/lib/server/first-tasks";
-import { requireSession } from "@/lib/session";
-import { knownTimeZone, TIME_ZONE_COOKIE } from "@/lib/time-zone";
+import { requireSession } from "@/lib/server/session";
+import { knownTimeZone, TIME_ZONE_COOKIE } from "@/lib/server/time-zone";
 
 export const metadata: Metadata = { title: "Your tasks · Tasks" };
 

@@ -288,3 +288,27 @@ test("a session that ended sends the user to sign in, then back to the same view
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/tasks\?status=completed$/);
 });
+
+test("the tag list counts every open task, not the first page, from the first HTML on, and follows changes", async ({ page }) => {
+  const api = await apiAs(page);
+  // More open tasks than a page holds (50): the counts come from GET /api/tags, not from the page.
+  for (let n = 1; n <= 55; n++) await api.create({ title: `Chore ${n}`, tags: ["chores"] });
+  await api.create({ title: "Chore done", tags: ["chores"], completed: true });
+  await api.create({ title: "Old errand", tags: ["archive"], completed: true });
+
+  const html = await (await page.request.get("/tasks")).text();
+  expect(html).toContain('aria-label="#chores, 55 open"');
+
+  await page.reload();
+  const views = page.getByRole("navigation", { name: "Views" });
+  await expect(views.getByRole("button", { name: "#chores, 55 open" })).toBeVisible();
+  // A tag left only on completed tasks is not listed.
+  await expect(views.getByRole("button", { name: /^#archive/ })).toHaveCount(0);
+
+  await taskList(page).getByLabel("Completed: Chore 1", { exact: true }).click();
+  await expect(views.getByRole("button", { name: "#chores, 54 open" })).toBeVisible();
+  await page.getByLabel("New task").fill("Chore 56 #chores #garden");
+  await page.getByLabel("New task").press("Enter");
+  await expect(views.getByRole("button", { name: "#chores, 55 open" })).toBeVisible();
+  await expect(views.getByRole("button", { name: "#garden, 1 open" })).toBeVisible();
+});

@@ -1,13 +1,13 @@
 "use client";
 /** The views (agenda, all, completed) and the tags with their open-task counts: a sidebar on desktop, a scrolling menu on phones. */
-import type { Task } from "@/lib/api";
+import type { TagCount } from "@/lib/api";
 import { DEFAULT_FILTERS, type Filters, type Status, withoutFilters } from "./filters";
 
 type Props = {
   filters: Filters;
   setFilters: (change: Partial<Filters>) => void;
-  /** The open tasks loaded for the agenda; the tag counts are taken from them. */
-  openTasks: Task[];
+  /** Every tag of the person's tasks with its exact counts (GET /api/tags), sorted by name. */
+  tags: TagCount[];
 };
 
 const VIEWS: Array<{ status: Status; label: string }> = [
@@ -16,15 +16,10 @@ const VIEWS: Array<{ status: Status; label: string }> = [
   { status: "completed", label: "Completed" },
 ];
 
-function tagCounts(tasks: Task[]): Array<[string, number]> {
-  const counts = new Map<string, number>();
-  for (const task of tasks) for (const tag of task.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => a.localeCompare(b));
-}
-
-export function TaskSidebar({ filters, setFilters, openTasks }: Props) {
-  const tags = tagCounts(openTasks);
+export function TaskSidebar({ filters, setFilters, tags: allTags }: Props) {
   const onlyTag = filters.tags.length === 1 ? filters.tags[0] : null;
+  // The tags of open tasks: one left only on completed tasks is no place to go next, unless it is the view on screen.
+  const tags = allTags.filter((tag) => tag.open > 0 || tag.name === onlyTag);
   return (
     <nav className="sidebar" aria-label="Views">
       <ul>
@@ -41,12 +36,12 @@ export function TaskSidebar({ filters, setFilters, openTasks }: Props) {
         <>
           <h2 className="sidebar-title">Tags</h2>
           <ul>
-            {tags.map(([tag, count]) => (
-              <li key={tag}>
-                <button type="button" aria-pressed={onlyTag === tag} aria-label={`#${tag}, ${count} open`} onClick={() => setFilters({ tags: [tag] })}>
-                  <span>#{tag}</span>
+            {tags.map(({ name, open }) => (
+              <li key={name}>
+                <button type="button" aria-pressed={onlyTag === name} aria-label={`#${name}, ${open} open`} onClick={() => setFilters({ tags: [name] })}>
+                  <span>#{name}</span>
                   <span className="count" aria-hidden="true">
-                    {count}
+                    {open}
                   </span>
                 </button>
               </li>

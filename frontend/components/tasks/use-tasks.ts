@@ -3,8 +3,8 @@
  * TanStack Query hooks over the task API. Writes show at once (optimistic) and are rolled back,
  * with a message saying so, when the API refuses them; every write ends by refreshing the lists.
  */
-import { type InfiniteData, keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { ApiError, ApiUnreachableError, SignedOutError, type Task, type TaskCreate, type TaskPage, type TaskPatch, type TaskQuery } from "@/lib/api";
+import { type InfiniteData, keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, ApiUnreachableError, SignedOutError, type TagCount, type Task, type TaskCreate, type TaskPage, type TaskPatch, type TaskQuery } from "@/lib/api";
 import { useApi } from "@/components/providers/app-providers";
 import { useToast } from "@/components/ui/toasts";
 import { loadFresh } from "@/lib/client/navigate";
@@ -12,6 +12,8 @@ import { PAGE_SIZE } from "./filters";
 
 type Pages = InfiniteData<TaskPage, number>;
 const TASKS = ["tasks"] as const;
+/** Apart from TASKS, whose every entry the optimistic edits treat as pages of tasks. */
+const TAGS = ["tags"] as const;
 
 /** A first page the server already fetched for exactly this query, and when. */
 export type InitialPage = { query: TaskQuery; page: TaskPage; fetchedAt: number };
@@ -33,6 +35,17 @@ export function useTaskList(query: TaskQuery, initial: readonly InitialPage[] = 
     getNextPageParam: (last) => (last.offset + last.items.length < last.total ? last.offset + last.items.length : undefined),
     // While a new filter loads, the old list stays instead of a flash of skeleton.
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The tag list's exact counts; `initial` came in the HTML and, like the lists' first pages, is checked again once the page runs. */
+export function useTagCounts(initial?: TagCount[]) {
+  const api = useApi();
+  return useQuery({
+    queryKey: TAGS,
+    queryFn: () => api.tags.list(),
+    initialData: initial,
+    initialDataUpdatedAt: 0,
   });
 }
 
@@ -70,7 +83,8 @@ function useOptimisticLists() {
     prepend: (task: Task) =>
       change((data) => ({ ...data, pages: data.pages.map((page, i) => (i === 0 ? { ...page, items: [task, ...page.items], total: page.total + 1 } : page)) })),
     restore: (snapshot: Array<[readonly unknown[], Pages | undefined]>) => snapshot.forEach(([key, data]) => queryClient.setQueryData(key, data)),
-    refresh: () => queryClient.invalidateQueries({ queryKey: TASKS }),
+    // Every write may change a tag's counts as well as the lists.
+    refresh: () => Promise.all([queryClient.invalidateQueries({ queryKey: TASKS }), queryClient.invalidateQueries({ queryKey: TAGS })]),
   };
 }
 

@@ -17,6 +17,7 @@ import { TaskToolbar } from "./task-toolbar";
 import { useDeferredDelete } from "./use-deferred-delete";
 import { useFilters } from "./use-filters";
 import { useReminders } from "./use-reminders";
+import { ViewMenu } from "./view-menu";
 import { describeApiError, goSignIn, type InitialPage, isSignedOut, useTagCounts, useTaskActions, useTaskList } from "./use-tasks";
 
 type Props = {
@@ -69,7 +70,7 @@ export function TaskBoard({ initial = [], initialTags, zone, renderedAt }: Props
   const agenda = isAgenda(filters);
   const list = useTaskList(queries.list, initial);
   const completedList = useTaskList(queries.completed ?? queries.list, initial, { enabled: queries.completed !== null });
-  const tagCounts = useTagCounts(initialTags);
+  const tags = useTagCounts(initialTags).data ?? [];
   const actions = useTaskActions();
   const { deleteTask, hidden } = useDeferredDelete(actions.remove);
   const now = useNow(renderedAt);
@@ -118,6 +119,9 @@ export function TaskBoard({ initial = [], initialTags, zone, renderedAt }: Props
 
   // An effect event: one long-lived key listener that always sees the latest list and selection.
   const onKey = useEffectEvent((event: KeyboardEvent) => {
+    // A key a control already took (the view menu's arrows and letters) is not a shortcut. React
+    // listens on the document too, so stopping the event's propagation would not keep it from here.
+    if (event.defaultPrevented) return;
     const action = shortcutFor(event);
     if (!action || dialogRef.current?.open || editing !== null) return;
     const task = rows.find((t) => t.id === selected);
@@ -165,10 +169,12 @@ export function TaskBoard({ initial = [], initialTags, zone, renderedAt }: Props
 
   return (
     <div className="board-layout">
-      <TaskSidebar filters={filters} setFilters={setFilters} tags={tagCounts.data ?? []} />
+      <TaskSidebar filters={filters} setFilters={setFilters} tags={tags} />
       <section className="board" aria-labelledby="tasks-heading">
         <div className="board-head">
           <h1 id="tasks-heading">Your tasks</h1>
+          {/* Phones only: the sidebar's views and tags behind one button, on the heading's line. */}
+          <ViewMenu filters={filters} setFilters={setFilters} tags={tags} />
           {!brandNew && <TaskToolbar filters={filters} setFilters={setFilters} searchRef={searchRef} />}
           <button type="button" className="ghost icon-text" onClick={() => dialogRef.current?.showModal()} aria-label="Keyboard shortcuts">
             ?

@@ -275,9 +275,11 @@ test("a session that ended sends the user to sign in, then back to the same view
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await signUp(page, user);
-  // A settled page: no refresh from the sign-up still in flight when the session disappears.
+  // A settled page: no refresh from the sign-up, nor the page's own check of what came in the HTML,
+  // still in flight when the session disappears (that check would go to sign in from /tasks).
   await page.reload();
   await expect(page.getByText("No tasks yet")).toBeVisible();
+  await page.waitForLoadState("networkidle");
   await context.clearCookies();
   await refuseTokens(page);
   await page.getByRole("button", { name: "Completed", exact: true }).click();

@@ -29,7 +29,7 @@ export type StackOptions = { jwtMode?: JwtMode; name?: string; frontendEnv?: Env
 export type StackPlan = { name: string; webUrl: string; apiUrl: string; secret: string; outboxDir: string; webEnv: Env; apiEnv: Env };
 /** One running server: where it listens, where it logs, how to stop it; `child` lets fault tests signal it. */
 export type Service = { url: string; log: string; child: ChildProcess; stop: () => Promise<void> };
-/** `outboxDir` holds the emails the frontend "sent": one JSON file each (frontend/lib/mailer.ts). */
+/** `outboxDir` holds the emails the frontend "sent": one JSON file each (frontend/lib/server/mailer.ts). */
 export type Stack = { webUrl: string; apiUrl: string; secret: string; outboxDir: string; tasksDatabase: string; stop: () => Promise<void> };
 
 export function freePort(): Promise<number> {
@@ -144,7 +144,9 @@ export async function startApi(plan: StackPlan, { name = `${plan.name}-api`, por
 
 /** Migrates the auth database and starts the built Next.js app (frontend/server.ts); with `port`, another instance beside the first. */
 export async function startWeb(plan: StackPlan, { name = `${plan.name}-web`, port = Number(new URL(plan.webUrl).port) }: { name?: string; port?: number } = {}): Promise<Service> {
-  execFileSync("npx", ["tsx", "scripts/migrate.ts"], { cwd: frontendDir, env: { ...process.env, ...plan.webEnv }, stdio: "pipe" });
+  // As `npm run migrate` does: the auth modules are server-only, which the react-server condition allows outside Next.
+  // server.ts is never started that way (React would resolve to its server build).
+  execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/migrate.ts"], { cwd: frontendDir, env: { ...process.env, ...plan.webEnv }, stdio: "pipe" });
   const args = ["tsx", "server.ts", "--hostname", "127.0.0.1", "--port", String(port)];
   return launch(name, `http://127.0.0.1:${port}`, "/sign-in", "npx", args, frontendDir, plan.webEnv);
 }

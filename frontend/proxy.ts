@@ -5,7 +5,7 @@
  */
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
-import { env } from "./lib/env";
+import { env } from "./lib/server/env";
 import { pageSecurityHeaders } from "./lib/security-headers";
 
 const SIGNED_IN_ONLY = /^\/(tasks|account|device)(\/|$)/;

@@ -410,6 +410,16 @@ class TaskListQuery(SQLModel):
     offset: int = Field(default=0, ge=0, le=MAX_INT32)
 
 
+class TagCount(SQLModel):
+    name: str = Field(description="The tag, as tasks carry it (lowercased).")
+    open: int = Field(description="The caller's open (not completed) tasks with this tag.")
+    total: int = Field(description="All of the caller's tasks with this tag, completed included.")
+
+
+class TagsPublic(SQLModel):
+    items: list[TagCount] = Field(description="Every tag of the caller's tasks, sorted by name.")
+
+
 class TasksDeleted(SQLModel):
     deleted: int = Field(description="How many tasks were deleted.")
 

@@ -6,7 +6,7 @@ import os from "node:os";
 import { CliError, EXIT, notThisApp, unreachable } from "./errors";
 import { version } from "./version";
 
-/** Must be in the frontend's allow-list (frontend/lib/device-sign-in.ts). */
+/** Must be in the frontend's allow-list (frontend/lib/server/device-sign-in.ts). */
 export const CLIENT_ID = "tasks-cli";
 const DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 

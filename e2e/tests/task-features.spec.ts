@@ -275,9 +275,11 @@ test("a session that ended sends the user to sign in, then back to the same view
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await signUp(page, user);
-  // A settled page: no refresh from the sign-up still in flight when the session disappears.
+  // A settled page: no refresh from the sign-up, nor the page's own check of what came in the HTML,
+  // still in flight when the session disappears (that check would go to sign in from /tasks).
   await page.reload();
   await expect(page.getByText("No tasks yet")).toBeVisible();
+  await page.waitForLoadState("networkidle");
   await context.clearCookies();
   await refuseTokens(page);
   await page.getByRole("button", { name: "Completed", exact: true }).click();
@@ -287,4 +289,28 @@ test("a session that ended sends the user to sign in, then back to the same view
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/tasks\?status=completed$/);
+});
+
+test("the tag list counts every open task, not the first page, from the first HTML on, and follows changes", async ({ page }) => {
+  const api = await apiAs(page);
+  // More open tasks than a page holds (50): the counts come from GET /api/tags, not from the page.
+  for (let n = 1; n <= 55; n++) await api.create({ title: `Chore ${n}`, tags: ["chores"] });
+  await api.create({ title: "Chore done", tags: ["chores"], completed: true });
+  await api.create({ title: "Old errand", tags: ["archive"], completed: true });
+
+  const html = await (await page.request.get("/tasks")).text();
+  expect(html).toContain('aria-label="#chores, 55 open"');
+
+  await page.reload();
+  const views = page.getByRole("navigation", { name: "Views" });
+  await expect(views.getByRole("button", { name: "#chores, 55 open" })).toBeVisible();
+  // A tag left only on completed tasks is not listed.
+  await expect(views.getByRole("button", { name: /^#archive/ })).toHaveCount(0);
+
+  await taskList(page).getByLabel("Completed: Chore 1", { exact: true }).click();
+  await expect(views.getByRole("button", { name: "#chores, 54 open" })).toBeVisible();
+  await page.getByLabel("New task").fill("Chore 56 #chores #garden");
+  await page.getByLabel("New task").press("Enter");
+  await expect(views.getByRole("button", { name: "#chores, 55 open" })).toBeVisible();
+  await expect(views.getByRole("button", { name: "#garden, 1 open" })).toBeVisible();
 });

@@ -48,3 +48,73 @@ for (const size of SIZES) {
     });
   }
 }
+
+test("on a phone the views and tags are a menu: counts, keyboard, Escape, a click outside", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signUp(page, newUser("phone-menu"));
+  const api = await apiAs(page);
+  const now = new Date();
+  for (const task of THIRTY_TASKS) await api.create(fixtureBody(task, now));
+  await page.reload();
+
+  // No sidebar on a phone: one button, on the heading's line, names the view on screen.
+  await expect(page.getByRole("navigation", { name: "Views" })).toBeHidden();
+  const button = page.getByRole("button", { name: "View: To do" });
+  await expect(button).toHaveAttribute("aria-haspopup", "menu");
+  await expect(button).toHaveAttribute("aria-expanded", "false");
+
+  await button.click();
+  const menu = page.getByRole("menu", { name: "Views and tags" });
+  await expect(menu).toBeVisible();
+  await expect(button).toHaveAttribute("aria-expanded", "true");
+  const toDo = menu.getByRole("menuitemradio", { name: "To do" });
+  await expect(toDo).toHaveAttribute("aria-checked", "true");
+  await expect(toDo).toBeFocused();
+  // Each tag with its open tasks counted, in name order (the fixture's completed ones left out).
+  const tags = menu.getByRole("group", { name: "Tags" }).getByRole("menuitemradio");
+  const names = await tags.evaluateAll((items) => items.map((item) => item.getAttribute("aria-label")));
+  expect(names).toEqual(["#admin, 4 open", "#bills, 3 open", "#errands, 2 open", "#health, 3 open", "#home, 5 open", "#reading, 1 open", "#work, 5 open"]);
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: path.join(SCREENS, "tasks-390x844-menu-light.png") });
+
+  // Escape closes it and gives the focus back to the button.
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(button).toBeFocused();
+
+  // From the keyboard alone: ArrowDown opens on the first item, End and Home jump, a letter finds a tag.
+  await page.keyboard.press("ArrowDown");
+  await expect(toDo).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitemradio", { name: "All" })).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(menu.getByRole("menuitemradio", { name: "#work, 5 open" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(toDo).toBeFocused();
+  await page.keyboard.press("h");
+  await expect(menu.getByRole("menuitemradio", { name: "#health, 3 open" })).toBeFocused();
+  await page.keyboard.press("h");
+  await expect(menu.getByRole("menuitemradio", { name: "#home, 5 open" })).toBeFocused();
+  // The list's own shortcuts stay out of the menu: j moves nothing there, and selects no task.
+  await page.keyboard.press("j");
+  await expect(page.locator("li[data-task-id].selected")).toHaveCount(0);
+  await page.keyboard.press("Enter");
+  await expect(menu).toBeHidden();
+  await expect(page).toHaveURL(/[?&]tag=home(&|$)/);
+  const home = page.getByRole("button", { name: "View: #home" });
+  await expect(home).toBeFocused();
+  await expect(taskList(page).getByRole("listitem")).toHaveCount(5);
+
+  // A click outside closes it too, and changes nothing.
+  await home.click();
+  await expect(menu).toBeVisible();
+  await page.getByRole("heading", { name: "Your tasks" }).click();
+  await expect(menu).toBeHidden();
+  await expect(page).toHaveURL(/[?&]tag=home(&|$)/);
+
+  // Tab leaves the menu closed behind it.
+  await home.press("Enter");
+  await expect(menu).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(menu).toBeHidden();
+});

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { applyStoredTheme } from "@/components/theme/theme";
-import { rememberTimeZone } from "@/lib/time-zone";
+import { rememberTimeZone } from "@/lib/server/time-zone";
 import "./globals.css";
 
 export const metadata: Metadata = { title: "Tasks", description: "Your tasks, private to you: priorities, tags, due dates, reminders." };

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getSession } from "@/lib/session";
+import { getSession } from "@/lib/server/session";
 
 type Props = { searchParams: Promise<{ account?: string | string[] }> };
 

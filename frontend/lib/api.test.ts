@@ -110,6 +110,13 @@ describe("createApiClient", () => {
     expect(fetchToken).toHaveBeenCalledTimes(2);
   });
 
+  it("reads the tag counts from GET /api/tags, as their list", async () => {
+    const tags = [{ name: "home", open: 2, total: 3 }];
+    const { api, send } = setup([() => json(200, { items: tags })]);
+    await expect(api.tags.list()).resolves.toEqual(tags);
+    expect(send.mock.calls[0]?.[0].url).toBe("http://api.test/api/tags");
+  });
+
   it("sends JSON bodies and answers 204 with nothing", async () => {
     const { api, send } = setup([() => json(201, { id: 1 }), () => new Response(null, { status: 204 })]);
     await api.tasks.create({ title: "Pay rent" } as never);

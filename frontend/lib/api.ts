@@ -10,6 +10,8 @@ export type TaskPage = components["schemas"]["TasksPublic"];
 export type TaskCreate = components["schemas"]["TaskCreate"];
 export type TaskPatch = components["schemas"]["TaskPatch"];
 export type TaskQuery = NonNullable<paths["/api/tasks"]["get"]["parameters"]["query"]>;
+/** A tag with how many of the caller's tasks carry it: `open` (not completed) and `total`. */
+export type TagCount = components["schemas"]["TagCount"];
 
 /** The API answered with an error status; `detail` is its `{"detail": ...}` body, made readable. */
 export class ApiError extends Error {
@@ -178,6 +180,8 @@ export function createApiClient(options: Options) {
       /** Deletes every task of the caller; account deletion calls it before removing the user. */
       removeAll: () => unwrap(client.DELETE("/api/me/tasks")),
     },
+    /** Every tag of the caller's tasks with its exact counts, sorted by name. */
+    tags: { list: () => unwrap(client.GET("/api/tags")).then((answer) => answer.items) },
     reminders: {
       settings: () => unwrap(client.GET("/api/me/reminders")),
       save: (emailReminders: boolean) =>

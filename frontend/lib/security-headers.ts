@@ -1,4 +1,8 @@
-/** The response headers that confine what a page of this app may load, run, frame and connect to. */
+/**
+ * The response headers that confine what a page of this app may load, run, frame and connect to.
+ * Server code, but kept out of lib/server: next.config.ts reads it in plain Node, where the
+ * `server-only` marker would throw.
+ */
 
 export type PageSecurity = { apiUrl: string; publicUrl: string; development: boolean };
 

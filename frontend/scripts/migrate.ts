@@ -1,8 +1,12 @@
-/** Creates or updates the Better Auth tables: the core ones, jwks, and the plugins' own (revocation, deviceCode). */
+/**
+ * Creates or updates the Better Auth tables: the core ones, jwks, and the plugins' own (revocation, deviceCode).
+ * Run with `tsx --conditions=react-server` (`npm run migrate`): the auth modules under lib/server are
+ * server-only, and that condition resolves the `server-only` marker to an empty module outside Next.
+ */
 import nextEnv from "@next/env";
 import { getMigrations } from "better-auth/db/migration";
-import { authOptions, noTokens } from "../lib/auth-options";
-import { parseEnv } from "../lib/env";
+import { authOptions, noTokens } from "../lib/server/auth-options";
+import { parseEnv } from "../lib/server/env";
 
 nextEnv.loadEnvConfig(process.cwd());
 const { toBeCreated, toBeAdded, runMigrations } = await getMigrations(authOptions(parseEnv(process.env), noTokens));

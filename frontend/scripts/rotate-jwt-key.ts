@@ -1,12 +1,14 @@
 /**
  * Rotates the JWT signing key in jwks mode: creates a new Ed25519 key, which Better Auth signs with
  * from then on. Older keys stay published at /api/auth/jwks, so the tokens they signed still verify.
+ * Run with `tsx --conditions=react-server` (`npm run rotate-jwt-key`): the auth modules under lib/server are
+ * server-only, and that condition resolves the `server-only` marker to an empty module outside Next.
  */
 import nextEnv from "@next/env";
 import { betterAuth } from "better-auth";
 import { createJwk } from "better-auth/plugins";
-import { authOptions, noTokens } from "../lib/auth-options";
-import { parseEnv } from "../lib/env";
+import { authOptions, noTokens } from "../lib/server/auth-options";
+import { parseEnv } from "../lib/server/env";
 
 nextEnv.loadEnvConfig(process.cwd());
 const env = parseEnv(process.env);

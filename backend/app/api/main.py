@@ -8,7 +8,7 @@ from fastapi.routing import APIRoute
 
 from app.api.deps import require_path_user
 from app.api.errors import FORBIDDEN, UNAUTHORIZED, UNAVAILABLE
-from app.api.routes import health, me, reminders, tasks
+from app.api.routes import health, me, reminders, tags, tasks
 
 
 def operation_id(route: APIRoute) -> str:
@@ -65,13 +65,15 @@ def add_api_routes(router: APIRouter) -> None:
     mount(router, me.router, prefix="/api", responses=AUTHENTICATED)
     mount(router, tasks.router, prefix="/api", responses=AUTHENTICATED)
     mount(router, reminders.router, prefix="/api", responses=AUTHENTICATED)
+    mount(router, tags.router, prefix="/api", responses=AUTHENTICATED)
     # The hackathon spec's form of the same routes; the path user must be the caller. Mounted
     # last, so a request to the plain form never tries them.
-    mount(
-        router,
-        tasks.router,
-        prefix="/api/{user_id}",
-        dependencies=[Depends(require_path_user)],
-        responses=AUTHENTICATED | FORBIDDEN,
-        generate_unique_id_function=path_user_operation_id,
-    )
+    for source in (tasks.router, tags.router):
+        mount(
+            router,
+            source,
+            prefix="/api/{user_id}",
+            dependencies=[Depends(require_path_user)],
+            responses=AUTHENTICATED | FORBIDDEN,
+            generate_unique_id_function=path_user_operation_id,
+        )

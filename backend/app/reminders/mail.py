@@ -1,7 +1,7 @@
 """Sends one email: through SMTP when SMTP_URL is set, else as a JSON file in the local outbox.
 
-The outbox is the frontend's (frontend/lib/mailer.ts): one file per message, named by the time it
-was written so a plain listing sorts oldest first.
+The outbox is the frontend's (frontend/lib/server/mailer.ts): one file per message, named by the
+time it was written so a plain listing sorts oldest first.
 """
 
 import json

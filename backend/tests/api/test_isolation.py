@@ -34,6 +34,7 @@ COLLECTION_ROUTES = [
     ("GET", "/tasks", None, 200),
     ("POST", "/tasks", FULL_TASK, 201),
     ("DELETE", "/tasks/completed", None, 200),
+    ("GET", "/tags", None, 200),
 ]
 # Path ids that are not the caller's sub: every one is refused before the database.
 LOOKALIKES = {

@@ -38,6 +38,7 @@ def test_read_openapi_operation_ids_name_each_action() -> None:
         "PATCH /api/tasks/{task_id}": "patch_task",
         "DELETE /api/tasks/{task_id}": "delete_task",
         "PATCH /api/tasks/{task_id}/complete": "toggle_task",
+        "GET /api/tags": "list_tags",
         "GET /api/{user_id}/tasks": "list_tasks_by_user_id",
         "POST /api/{user_id}/tasks": "create_task_by_user_id",
         "DELETE /api/{user_id}/tasks/completed": "clear_completed_tasks_by_user_id",
@@ -46,6 +47,7 @@ def test_read_openapi_operation_ids_name_each_action() -> None:
         "PATCH /api/{user_id}/tasks/{task_id}": "patch_task_by_user_id",
         "DELETE /api/{user_id}/tasks/{task_id}": "delete_task_by_user_id",
         "PATCH /api/{user_id}/tasks/{task_id}/complete": "toggle_task_by_user_id",
+        "GET /api/{user_id}/tags": "list_tags_by_user_id",
     }
 
 

@@ -133,11 +133,19 @@ def test_deleted_account_tokens_refused_and_its_tasks_removed(
     wait_for_status(client, "/api/me", token, 401)
     created = client.post("/api/tasks", json={"title": "orphan"}, headers=bearer(token))
     assert created.status_code == 401
-    with db.connect() as connection:
-        owners = connection.execute(select(Task.user_id, func.count()).group_by(Task.user_id))
-        assert dict(owners.all()) == {"user-b": 1}
-        choices = connection.execute(select(ReminderPreference.user_id)).scalars().all()
-        assert choices == ["user-b"]
+    # The removal runs in the background once the entry is read (each part commits on its own),
+    # so the rows are read until it is done, or 5 s have passed.
+    deadline = time.monotonic() + 5
+    while True:
+        with db.connect() as connection:
+            owners = connection.execute(select(Task.user_id, func.count()).group_by(Task.user_id))
+            owned = dict(owners.all())
+            choices = connection.execute(select(ReminderPreference.user_id)).scalars().all()
+        if (owned, choices) == ({"user-b": 1}, ["user-b"]) or time.monotonic() > deadline:
+            break
+        time.sleep(0.01)
+    assert owned == {"user-b": 1}
+    assert choices == ["user-b"]
 
 
 def test_health_reports_a_current_feed(following_app: AppFactory) -> None:

@@ -3,8 +3,8 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { AppProviders } from "@/components/providers/app-providers";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
-import { env } from "@/lib/env";
-import { getSession } from "@/lib/session";
+import { env } from "@/lib/server/env";
+import { getSession } from "@/lib/server/session";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const session = await getSession();

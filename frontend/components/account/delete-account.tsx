@@ -9,7 +9,7 @@ import { TextField } from "@/components/form/text-field";
 import { useAuthForm } from "@/components/auth/use-auth-form";
 import { authClient } from "@/lib/client/auth-client";
 import { AccountSection } from "./account-section";
-import { loadFresh } from "@/lib/navigate";
+import { loadFresh } from "@/lib/client/navigate";
 
 export function DeleteAccount() {
   const [problem, setProblem] = useState<string | undefined>();

@@ -1,7 +1,7 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { loadFresh } from "@/lib/navigate";
+import { loadFresh } from "@/lib/client/navigate";
 
 export function SignOutButton() {
   const [failed, setFailed] = useState(false);

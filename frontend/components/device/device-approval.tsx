@@ -12,7 +12,7 @@ import { authClient } from "@/lib/client/auth-client";
 import { formatUserCode } from "@/lib/user-code";
 import { describeDeviceError, UNKNOWN_CODE } from "./device-errors";
 
-/** What GET /api/auth/device answers to the person who claimed the code (lib/device-sign-in.ts adds the last three). */
+/** What GET /api/auth/device answers to the person who claimed the code (lib/server/device-sign-in.ts adds the last three). */
 type DeviceRequest = {
   user_code: string;
   status: string;

@@ -118,12 +118,11 @@ export function filtersToQuery(filters: Filters) {
   };
 }
 
-/** The queries a view shows: its list, the completed tasks folded under the agenda, and the open tasks the tag list counts. */
+/** The lists a view shows: its own, and the completed tasks folded under the agenda. (The tag counts have their own route.) */
 export function boardQueries(filters: Filters) {
   const list = filtersToQuery(filters);
   return {
     list,
     completed: isAgenda(filters) ? { ...list, status: "completed" as const, sort: "updated" as const, order: "desc" as const } : null,
-    tags: filtersToQuery(DEFAULT_FILTERS),
   };
 }

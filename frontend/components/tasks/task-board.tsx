@@ -5,7 +5,7 @@
  * state in words. The first page of each list may arrive in the HTML (`initial`).
  */
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
-import type { Task } from "@/lib/api";
+import type { TagCount, Task } from "@/lib/api";
 import { dayGroup, type DayGroup } from "./dates";
 import { boardQueries, type Filters, isAgenda, isFiltered } from "./filters";
 import { QuickAdd } from "./quick-add";
@@ -17,10 +17,13 @@ import { TaskToolbar } from "./task-toolbar";
 import { useDeferredDelete } from "./use-deferred-delete";
 import { useFilters } from "./use-filters";
 import { useReminders } from "./use-reminders";
-import { describeApiError, goSignIn, type InitialPage, isSignedOut, useTaskActions, useTaskList } from "./use-tasks";
+import { ViewMenu } from "./view-menu";
+import { describeApiError, goSignIn, type InitialPage, isSignedOut, useTagCounts, useTaskActions, useTaskList } from "./use-tasks";
 
 type Props = {
   initial?: readonly InitialPage[];
+  /** The tag counts, when the server had them in time. */
+  initialTags?: TagCount[];
   /** The person's IANA zone, as the server read it, so both render the same days. */
   zone?: string;
   /** The server's clock at render time: the first client render uses it too, then its own. */
@@ -61,13 +64,13 @@ function tasksOf(data: { pages: Array<{ items: Task[] }> } | undefined, hidden: 
   return (data?.pages.flatMap((page) => page.items) ?? []).filter((task) => !hidden.has(task.id));
 }
 
-export function TaskBoard({ initial = [], zone, renderedAt }: Props) {
+export function TaskBoard({ initial = [], initialTags, zone, renderedAt }: Props) {
   const { filters, setFilters } = useFilters();
   const queries = useMemo(() => boardQueries(filters), [filters]);
   const agenda = isAgenda(filters);
   const list = useTaskList(queries.list, initial);
   const completedList = useTaskList(queries.completed ?? queries.list, initial, { enabled: queries.completed !== null });
-  const openList = useTaskList(queries.tags, initial);
+  const tags = useTagCounts(initialTags).data ?? [];
   const actions = useTaskActions();
   const { deleteTask, hidden } = useDeferredDelete(actions.remove);
   const now = useNow(renderedAt);
@@ -116,6 +119,9 @@ export function TaskBoard({ initial = [], zone, renderedAt }: Props) {
 
   // An effect event: one long-lived key listener that always sees the latest list and selection.
   const onKey = useEffectEvent((event: KeyboardEvent) => {
+    // A key a control already took (the view menu's arrows and letters) is not a shortcut. React
+    // listens on the document too, so stopping the event's propagation would not keep it from here.
+    if (event.defaultPrevented) return;
     const action = shortcutFor(event);
     if (!action || dialogRef.current?.open || editing !== null) return;
     const task = rows.find((t) => t.id === selected);
@@ -160,14 +166,15 @@ export function TaskBoard({ initial = [], zone, renderedAt }: Props) {
   const loaded = !list.isPending && !(list.isError && !list.data);
   // A new account meets one welcoming prompt, not a toolbar over nothing.
   const brandNew = loaded && agenda && !isFiltered(filters) && open.length === 0 && !completedList.isPending && completedTotal === 0;
-  const openTasks = tasksOf(openList.data, hidden).filter((task) => !task.completed);
 
   return (
     <div className="board-layout">
-      <TaskSidebar filters={filters} setFilters={setFilters} openTasks={openTasks} />
+      <TaskSidebar filters={filters} setFilters={setFilters} tags={tags} />
       <section className="board" aria-labelledby="tasks-heading">
         <div className="board-head">
           <h1 id="tasks-heading">Your tasks</h1>
+          {/* Phones only: the sidebar's views and tags behind one button, on the heading's line. */}
+          <ViewMenu filters={filters} setFilters={setFilters} tags={tags} />
           {!brandNew && <TaskToolbar filters={filters} setFilters={setFilters} searchRef={searchRef} />}
           <button type="button" className="ghost icon-text" onClick={() => dialogRef.current?.showModal()} aria-label="Keyboard shortcuts">
             ?

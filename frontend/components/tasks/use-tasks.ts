@@ -3,15 +3,17 @@
  * TanStack Query hooks over the task API. Writes show at once (optimistic) and are rolled back,
  * with a message saying so, when the API refuses them; every write ends by refreshing the lists.
  */
-import { type InfiniteData, keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { ApiError, ApiUnreachableError, SignedOutError, type Task, type TaskCreate, type TaskPage, type TaskPatch, type TaskQuery } from "@/lib/api";
+import { type InfiniteData, keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError, ApiUnreachableError, SignedOutError, type TagCount, type Task, type TaskCreate, type TaskPage, type TaskPatch, type TaskQuery } from "@/lib/api";
 import { useApi } from "@/components/providers/app-providers";
 import { useToast } from "@/components/ui/toasts";
-import { loadFresh } from "@/lib/navigate";
+import { loadFresh } from "@/lib/client/navigate";
 import { PAGE_SIZE } from "./filters";
 
 type Pages = InfiniteData<TaskPage, number>;
 const TASKS = ["tasks"] as const;
+/** Apart from TASKS, whose every entry the optimistic edits treat as pages of tasks. */
+const TAGS = ["tags"] as const;
 
 /** A first page the server already fetched for exactly this query, and when. */
 export type InitialPage = { query: TaskQuery; page: TaskPage; fetchedAt: number };
@@ -33,6 +35,17 @@ export function useTaskList(query: TaskQuery, initial: readonly InitialPage[] = 
     getNextPageParam: (last) => (last.offset + last.items.length < last.total ? last.offset + last.items.length : undefined),
     // While a new filter loads, the old list stays instead of a flash of skeleton.
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The tag list's exact counts; `initial` came in the HTML and, like the lists' first pages, is checked again once the page runs. */
+export function useTagCounts(initial?: TagCount[]) {
+  const api = useApi();
+  return useQuery({
+    queryKey: TAGS,
+    queryFn: () => api.tags.list(),
+    initialData: initial,
+    initialDataUpdatedAt: 0,
   });
 }
 
@@ -70,30 +83,45 @@ function useOptimisticLists() {
     prepend: (task: Task) =>
       change((data) => ({ ...data, pages: data.pages.map((page, i) => (i === 0 ? { ...page, items: [task, ...page.items], total: page.total + 1 } : page)) })),
     restore: (snapshot: Array<[readonly unknown[], Pages | undefined]>) => snapshot.forEach(([key, data]) => queryClient.setQueryData(key, data)),
-    refresh: () => queryClient.invalidateQueries({ queryKey: TASKS }),
+    // Every write may change a tag's counts as well as the lists.
+    refresh: () => Promise.all([queryClient.invalidateQueries({ queryKey: TASKS }), queryClient.invalidateQueries({ queryKey: TAGS })]),
   };
 }
 
+/** What the API fills in for a field a create leaves out; the draft shows them until the refresh. */
+const CREATE_DEFAULTS = {
+  description: "",
+  completed: false,
+  priority: "medium",
+  tags: [],
+  due_at: null,
+  remind_at: null,
+  recurrence: "none",
+  recurrence_interval: 1,
+  rrule: null,
+  repeat_from_completion: false,
+  time_zone: "UTC",
+  all_day: false,
+} satisfies Required<Omit<TaskCreate, "title">>;
+
+/** The task as the list shows it until the API's answer replaces it. */
 function draftOf(body: TaskCreate): Task {
   const now = new Date().toISOString();
-  // A negative id can never collide with a real one; the refresh replaces the draft.
   return {
+    ...CREATE_DEFAULTS,
+    ...body,
+    // A negative id can never collide with a real one; the refresh replaces the draft.
     id: -Date.now(),
     user_id: "",
-    description: "",
-    completed: false,
     completed_at: null,
-    priority: "medium",
-    tags: [],
-    due_at: null,
-    remind_at: null,
-    recurrence: "none",
-    recurrence_interval: 1,
-    all_day: false,
     created_at: now,
     updated_at: now,
-    ...body,
-  } as Task;
+  };
+}
+
+/** A patch as the list shows it until the API's answer: the fields sent, over the task as it was. */
+function patched(task: Task, body: TaskPatch): Task {
+  return { ...task, ...body };
 }
 
 export function useTaskActions() {
@@ -116,7 +144,7 @@ export function useTaskActions() {
     }),
     update: useMutation({
       mutationFn: ({ id, body }: { id: number; body: TaskPatch }) => api.tasks.update(id, body),
-      onMutate: ({ id, body }) => lists.mapTasks((task) => (task.id === id ? ({ ...task, ...body } as Task) : task)),
+      onMutate: ({ id, body }) => lists.mapTasks((task) => (task.id === id ? patched(task, body) : task)),
       onError: rollBack("Couldn't save the task"),
       onSettled: lists.refresh,
     }),

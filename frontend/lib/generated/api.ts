@@ -189,6 +189,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Tags
+         * @description Every tag on the caller's tasks with its open and total counts, sorted by name.
+         */
+        get: operations["list_tags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/{user_id}/tasks": {
         parameters: {
             query?: never;
@@ -279,6 +299,26 @@ export interface paths {
         patch: operations["toggle_task_by_user_id"];
         trace?: never;
     };
+    "/api/{user_id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Tags
+         * @description Every tag on the caller's tasks with its open and total counts, sorted by name.
+         */
+        get: operations["list_tags_by_user_id"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -340,6 +380,32 @@ export interface components {
          * @enum {string}
          */
         SortOrder: "asc" | "desc";
+        /** TagCount */
+        TagCount: {
+            /**
+             * Name
+             * @description The tag, as tasks carry it (lowercased).
+             */
+            name: string;
+            /**
+             * Open
+             * @description The caller's open (not completed) tasks with this tag.
+             */
+            open: number;
+            /**
+             * Total
+             * @description All of the caller's tasks with this tag, completed included.
+             */
+            total: number;
+        };
+        /** TagsPublic */
+        TagsPublic: {
+            /**
+             * Items
+             * @description Every tag of the caller's tasks, sorted by name.
+             */
+            items: components["schemas"]["TagCount"][];
+        };
         /** TaskCreate */
         TaskCreate: {
             /** Title */
@@ -1420,6 +1486,44 @@ export interface operations {
             };
         };
     };
+    list_tags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagsPublic"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+        };
+    };
     list_tasks_by_user_id: {
         parameters: {
             query?: {
@@ -1990,6 +2094,64 @@ export interface operations {
             };
             /** @description The caller has no task with this id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The database, in jwks mode the signing keys, or (when set to refuse) a stale revocation feed cannot be reached */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+        };
+    };
+    list_tags_by_user_id: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagsPublic"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description The user id in the path is not the token's subject */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,7 +2,7 @@ import "server-only";
 /** Reads the signed-in user's active sessions on the server, in the shape the account page shows. */
 import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
-import { getAuth } from "@/lib/auth";
+import { getAuth } from "@/lib/server/auth";
 import { describeDevice } from "@/components/account/describe-device";
 
 export type ActiveSession = { token: string; device: string; ipAddress: string | null; createdAt: string; current: boolean };

@@ -5,7 +5,7 @@ import { EmailReminders } from "@/components/account/email-reminders";
 import { PasswordForm } from "@/components/account/password-form";
 import { ProfileForm } from "@/components/account/profile-form";
 import { SessionList } from "@/components/account/session-list";
-import { requireSession } from "@/lib/session";
+import { requireSession } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Your account · Tasks" };
 

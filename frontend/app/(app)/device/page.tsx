@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DeviceApproval } from "@/components/device/device-approval";
-import { requireSession } from "@/lib/session";
+import { requireSession } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Sign in a device · Tasks" };
 

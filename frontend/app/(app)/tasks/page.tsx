@@ -3,9 +3,9 @@ import { cookies } from "next/headers";
 import { Suspense } from "react";
 import { boardQueries, parseFilters } from "@/components/tasks/filters";
 import { TaskBoard } from "@/components/tasks/task-board";
-import { firstTaskPages } from "@/lib/server/first-tasks";
-import { requireSession } from "@/lib/session";
-import { knownTimeZone, TIME_ZONE_COOKIE } from "@/lib/time-zone";
+import { firstBoard } from "@/lib/server/first-tasks";
+import { requireSession } from "@/lib/server/session";
+import { knownTimeZone, TIME_ZONE_COOKIE } from "@/lib/server/time-zone";
 
 export const metadata: Metadata = { title: "Your tasks · Tasks" };
 
@@ -20,16 +20,14 @@ function toSearchParams(params: SearchParams): URLSearchParams {
 export default async function TasksPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // The layout checks too; the page checks itself so it never relies on a layout re-rendering.
   await requireSession("/tasks");
-  // The view's lists are fetched here, so the tasks are in the first HTML; the browser takes over from there.
+  // The view's lists and the tag counts are fetched here, so they are in the first HTML; the browser takes over from there.
   const queries = boardQueries(parseFilters(toSearchParams(await searchParams)));
-  // The agenda's own list is also the one the tag counts read: each distinct query is fetched once.
-  const distinct = [...new Map([queries.list, queries.completed, queries.tags].filter((query) => query !== null).map((query) => [JSON.stringify(query), query])).values()];
-  const [initial, cookieJar] = await Promise.all([firstTaskPages(distinct), cookies()]);
+  const [{ pages: initial, tags }, cookieJar] = await Promise.all([firstBoard([queries.list, queries.completed].filter((query) => query !== null)), cookies()]);
   const zone = knownTimeZone(cookieJar.get(TIME_ZONE_COOKIE)?.value);
   return (
     <main className="container">
       <Suspense>
-        <TaskBoard initial={initial} zone={zone} renderedAt={initial[0]?.fetchedAt} />
+        <TaskBoard initial={initial} initialTags={tags} zone={zone} renderedAt={initial[0]?.fetchedAt} />
       </Suspense>
     </main>
   );

@@ -1,10 +1,10 @@
 """Follows the frontend's revocation feed in the background, so a signed-out session's token is
 refused within a second while the request path only looks up a set and a dict.
 
-The frontend publishes entries at GET /api/auth/revocations (frontend/lib/revocation-feed.ts):
-revoked sessions and user cutoffs by digest of their ids, deleted accounts by id. Each API instance
-polls it on its own, every POLL_SECONDS, and on startup loads every entry still published, so a
-restarted instance forgets nothing.
+The frontend publishes entries at GET /api/auth/revocations
+(frontend/lib/server/revocation-feed.ts): revoked sessions and user cutoffs by digest of their ids,
+deleted accounts by id. Each API instance polls it on its own, every POLL_SECONDS, and on startup
+loads every entry still published, so a restarted instance forgets nothing.
 """
 
 import asyncio

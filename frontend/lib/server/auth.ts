@@ -1,3 +1,4 @@
+import "server-only";
 /** The server's Better Auth instance, built on first use so `next build` needs no secret or database. */
 import { betterAuth } from "better-auth";
 import { nextCookies } from "better-auth/next-js";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Sign-in for clients without a browser (RFC 8628 device authorization), on the same JWT path as the
  * web app: the client gets a Better Auth session and trades it for JWTs at /api/auth/token.

@@ -1,10 +1,11 @@
+import "server-only";
 /** The Better Auth configuration shared by the Next.js server, the migration script and the conformance tests. */
 import type { BetterAuthOptions } from "better-auth";
 import { APIError } from "better-auth/api";
 import { jwt } from "better-auth/plugins";
 import { SignJWT } from "jose";
 import { passwordResetEmail, verificationEmail } from "./account-emails";
-import { PASSWORD_MAX, PASSWORD_MIN, userFieldProblem } from "./auth-limits";
+import { PASSWORD_MAX, PASSWORD_MIN, userFieldProblem } from "../auth-limits";
 import { AUTH_RATE_LIMITS } from "./auth-rate-limits";
 import { openDatabase } from "./database";
 import { deleteTasksFirst, type MintToken } from "./delete-account";
@@ -13,7 +14,7 @@ import type { Env } from "./env";
 import { createMailer } from "./mailer";
 import { createRevocationFeed } from "./revocation-feed";
 import { createSecondaryStorage } from "./secondary-storage";
-import { isHttps } from "./security-headers";
+import { isHttps } from "../security-headers";
 
 /** JWTs last 15 minutes; a revoked session's token is refused well before that (lib/revocation-feed.ts). */
 export const TOKEN_LIFETIME_SECONDS = 15 * 60;

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Better Auth's shared store across frontend instances: Redis through @better-auth/redis-storage,
  * made to degrade instead of fail while Redis is down (see README, "Running two of everything").

@@ -1,3 +1,4 @@
+import "server-only";
 /** Server-side configuration, parsed once from the environment and validated. */
 import path from "node:path";
 import { z } from "zod";

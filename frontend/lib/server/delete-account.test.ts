@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 const getToken = vi.fn();
 const removeAll = vi.fn();
 const createApiClient = vi.fn((options: { baseUrl: string; fetchToken: () => Promise<string | null> }) => ({ options, tasks: { removeAll } }));
-vi.mock("./api", () => ({ createApiClient }));
+vi.mock("../api", () => ({ createApiClient }));
 
 const { deleteTasksFirst } = await import("./delete-account");
 

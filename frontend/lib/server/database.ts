@@ -1,3 +1,4 @@
+import "server-only";
 /** Opens the auth database named by DATABASE_URL: a SQLite file by default, PostgreSQL for postgres URLs. */
 import { mkdirSync } from "node:fs";
 import path from "node:path";

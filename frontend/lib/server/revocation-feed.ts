@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * A Better Auth plugin that publishes what the API must stop accepting, beside the JWKS: revoked
  * sessions and user cutoffs, at GET /api/auth/revocations. The API follows it in the background, so a

@@ -1,3 +1,4 @@
+import "server-only";
 /** Delivers the app's emails: through SMTP when SMTP_URL is set, otherwise into a local outbox folder. */
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";

@@ -1,6 +1,7 @@
+import "server-only";
 /** Deletes a user's tasks through the task API just before Better Auth deletes the account itself. */
 import { APIError } from "better-auth/api";
-import { createApiClient } from "./api";
+import { createApiClient } from "../api";
 
 /** Mints the API's JWT for the user whose request carries these headers (Better Auth's `api.getToken`). */
 export type MintToken = (headers: Headers) => Promise<{ token: string }>;

@@ -1,3 +1,4 @@
+import "server-only";
 /** Server-side session checks for pages: one real Better Auth lookup per request, shared by layout and page. */
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";

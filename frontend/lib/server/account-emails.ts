@@ -1,3 +1,4 @@
+import "server-only";
 /** The wording of the emails Better Auth asks the app to send: password reset and address verification. */
 import type { Email } from "./mailer";
 

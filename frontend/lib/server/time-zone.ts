@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The person's time zone, told to the server in a cookie so it renders the same days ("Today",
  * "Overdue") as the browser: the root layout's inline script writes it on every page load.

@@ -1,3 +1,4 @@
+import "server-only";
 /** Better Auth's per-IP request budgets for the endpoints that guess passwords, create accounts, send email or sign terminals in. */
 
 /** Paths are relative to /api/auth; `window` is in seconds. Everything else keeps Better Auth's defaults. */

@@ -8,7 +8,7 @@ import { type FormEvent, type RefObject, useState } from "react";
 import { describeRecurrence, formatDue, toDueInputs } from "./dates";
 import type { QuickAddPart, QuickAddResult } from "./parse-quick-add";
 import { Problem } from "./field-parts";
-import { TaskFields } from "./task-fields";
+import { LazyTaskFields } from "./lazy-task-fields";
 import { type FormProblems, readTaskForm } from "./task-form";
 import { parseTags, TITLE_MAX } from "./task-rules";
 import type { TaskActions } from "./use-tasks";
@@ -151,7 +151,7 @@ export function QuickAdd({ create, titleRef }: { create: TaskActions["create"]; 
       </div>
       {expanded && (
         <div id="new-task-options">
-          <TaskFields idPrefix="new" problems={problems} />
+          <LazyTaskFields idPrefix="new" problems={problems} />
         </div>
       )}
     </form>

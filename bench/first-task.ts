@@ -7,9 +7,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { signedUpAccount } from "../e2e/accounts.ts";
 import { fixtureBody, THIRTY_TASKS } from "../e2e/tests/fixture-tasks.ts";
 import { buildFrontend, root, startStack } from "../e2e/stack.ts";
-import { signUp } from "./accounts.ts";
 import { launchBrowser } from "./browser.ts";
 import { median } from "./load.ts";
 
@@ -36,8 +36,8 @@ async function main() {
   buildFrontend();
   const stack = await startStack({ name: "bench-first-task" });
   try {
-    const account = await signUp(stack.webUrl, "first-task");
-    const headers = { Authorization: `Bearer ${await account.token()}`, "Content-Type": "application/json" };
+    const account = await signedUpAccount(stack.webUrl, { email: `first-task-${Date.now()}@example.com`, password: "correct horse battery staple", name: "First task" });
+    const headers = { Authorization: `Bearer ${account.token}`, "Content-Type": "application/json" };
     const now = new Date();
     for (const task of THIRTY_TASKS) await fetch(`${stack.apiUrl}/api/tasks`, { method: "POST", headers, body: JSON.stringify(fixtureBody(task, now)) });
 

@@ -12,6 +12,7 @@ export default function NotFound() {
         <p className="lead">The link may be mistyped, or the page may have moved.</p>
         <div className="actions">
           {/* A plain link: the root not-found is part of every page, so next/link here would add its client code to all of them. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- on purpose, see above */}
           <a className="button primary" href="/">
             Go to the start page
           </a>

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./a11y";
 import { addTask, alertIn, apiAs, apiUrl, newUser, showCompleted, signUp, taskList } from "./helpers";
 
 const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
@@ -61,6 +62,16 @@ test("quick add understands words, and a recognised part can be kept as words in
   await expect(parts).toContainText("High priority");
   await expect(parts).toContainText("Title: Pay rent");
 
+  // The same parts are marked inside the box, on the layer right under the input's text.
+  const marks = page.locator(".quick-marks mark");
+  await expect(marks).toHaveText(["tomorrow 9am", "every month", "!high", "#home"]);
+  const input = (await box.boundingBox())!;
+  const mark = (await marks.first().boundingBox())!;
+  expect(mark.x).toBeGreaterThan(input.x);
+  expect(mark.x + mark.width).toBeLessThan(input.x + input.width);
+  expect(Math.abs(mark.y + mark.height / 2 - (input.y + input.height / 2))).toBeLessThan(4);
+  await expectNoSeriousA11yViolations(page);
+
   await page.getByRole("button", { name: 'Keep "!high" in the title' }).click();
   await expect(parts).toContainText("Title: Pay rent !high");
   await expect(parts).not.toContainText("High priority");
@@ -78,6 +89,18 @@ test("quick add understands words, and a recognised part can be kept as words in
     all_day: false,
     due_at: new Date(2026, 11, 2, 9, 0).toISOString().replace(".000", ""),
   });
+
+  // Backspace right after a part first turns it back into words, and says so; the next one deletes.
+  await box.fill("Call mom tomorrow");
+  await expect(marks).toHaveText(["tomorrow"]);
+  await box.press("End");
+  await box.press("Backspace");
+  await expect(box).toHaveValue("Call mom tomorrow");
+  await expect(marks).toHaveCount(0);
+  await expect(parts).toBeEmpty();
+  await expect(page.getByRole("form", { name: "Add a task" }).getByRole("status")).toHaveText('"tomorrow" is title text again.');
+  await box.press("Backspace");
+  await expect(box).toHaveValue("Call mom tomorro");
 });
 
 test("inline edit changes any field, and an overdue task is marked", async ({ page }) => {

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 export const metadata: Metadata = { title: "Page not found · Tasks" };
 
@@ -12,9 +11,11 @@ export default function NotFound() {
         <h1>This page doesn’t exist</h1>
         <p className="lead">The link may be mistyped, or the page may have moved.</p>
         <div className="actions">
-          <Link className="button primary" href="/">
+          {/* A plain link: the root not-found is part of every page, so next/link here would add its client code to all of them. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- on purpose, see above */}
+          <a className="button primary" href="/">
             Go to the start page
-          </Link>
+          </a>
         </div>
       </main>
     </div>

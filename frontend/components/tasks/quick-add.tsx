@@ -1,14 +1,20 @@
 "use client";
 /**
  * Quick add: type a task the way you would say it ("Pay rent tomorrow 9am every month !high #home")
- * and press Enter. The parts the parser recognises show under the box before Enter, each with an ✕
- * that keeps its words in the title instead; "More options" opens every other field.
+ * and press Enter. The parts the parser recognises are highlighted in the box itself and listed
+ * under it before Enter. Backspace right after a part, or its ✕, keeps its words in the title
+ * instead; "More options" opens every other field.
+ *
+ * The highlight is a layer behind the input that repeats its text invisibly with the parts marked;
+ * the input, transparent over it, stays the one real control for typing, IME, selection and screen
+ * readers. The layer follows the input's horizontal scroll.
  */
-import { type FormEvent, type RefObject, useState } from "react";
+import { type FormEvent, type KeyboardEvent, type RefObject, useLayoutEffect, useRef, useState } from "react";
 import { describeRecurrence, formatDue, toDueInputs } from "./dates";
 import type { QuickAddPart, QuickAddResult } from "./parse-quick-add";
+import { partBeforeCaret, runsOf, undoneMessage } from "./quick-add-marks";
 import { Problem } from "./field-parts";
-import { TaskFields } from "./task-fields";
+import { LazyTaskFields } from "./lazy-task-fields";
 import { type FormProblems, readTaskForm } from "./task-form";
 import { parseTags, TITLE_MAX } from "./task-rules";
 import type { TaskActions } from "./use-tasks";
@@ -52,17 +58,26 @@ export function QuickAdd({ create, titleRef }: { create: TaskActions["create"]; 
   const [ignored, setIgnored] = useState<ReadonlySet<string>>(new Set());
   const [result, setResult] = useState<{ parsed: QuickAddResult; now: Date } | null>(null);
   const [text, setText] = useState("");
+  const [announcement, setAnnouncement] = useState("");
+  const marksRef = useRef<HTMLDivElement>(null);
+
+  const followScroll = () => {
+    if (marksRef.current && titleRef.current) marksRef.current.scrollLeft = titleRef.current.scrollLeft;
+  };
+  // Typing moves the caret, and with it the input's scroll, without a scroll event in every browser.
+  useLayoutEffect(followScroll);
 
   function read(value: string, ignore: ReadonlySet<string>, parser = parse) {
     const now = new Date();
     setResult(parser && value.trim() ? { parsed: parser(value, { now, timeZone: zone(), ignore }), now } : null);
   }
 
-  function startParser() {
+  /** `value` is the box's text as of this call: the last call's callback runs last, with the latest text. */
+  function startParser(value = text) {
     if (parse) return;
     void loadParser().then((parser) => {
       setParse(() => parser);
-      read(text, ignored, parser);
+      read(value, ignored, parser);
     });
   }
 
@@ -70,13 +85,25 @@ export function QuickAdd({ create, titleRef }: { create: TaskActions["create"]; 
   function onText(value: string) {
     setText(value);
     read(value, ignored);
+    // A box focused before the page hydrated never saw its focus event: typing fetches the parser then.
+    startParser(value);
   }
 
   function keepInTitle(part: QuickAddPart) {
     const next = new Set(ignored).add(part.key);
     setIgnored(next);
     read(text, next);
+    setAnnouncement(undoneMessage(part));
     titleRef.current?.focus();
+  }
+
+  // The first Backspace after a part undoes the part and keeps the words; the next one deletes as usual.
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key !== "Backspace" || event.nativeEvent.isComposing || event.altKey || event.ctrlKey || event.metaKey) return;
+    const part = partBeforeCaret(parts, event.currentTarget.selectionStart, event.currentTarget.selectionEnd);
+    if (!part) return;
+    event.preventDefault();
+    keepInTitle(part);
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -97,6 +124,7 @@ export function QuickAdd({ create, titleRef }: { create: TaskActions["create"]; 
     setText("");
     setIgnored(new Set());
     setResult(null);
+    setAnnouncement("");
     titleRef.current?.focus();
   }
 
@@ -108,19 +136,34 @@ export function QuickAdd({ create, titleRef }: { create: TaskActions["create"]; 
           <label htmlFor="new-title" className="sr-only">
             New task
           </label>
-          <input
-            id="new-title"
-            ref={titleRef}
-            name="title"
-            placeholder="Add a task: Pay rent tomorrow 9am every month !high #home"
-            maxLength={TITLE_MAX}
-            autoComplete="off"
-            onFocus={startParser}
-            value={text}
-            onChange={(e) => onText(e.target.value)}
-            aria-invalid={problems.title ? true : undefined}
-            aria-describedby={[problems.title ? "new-title-problem" : "", parts.length ? "new-title-parts" : ""].filter(Boolean).join(" ") || undefined}
-          />
+          <div className="quick-input">
+            <div ref={marksRef} className="quick-marks" aria-hidden="true">
+              {runsOf(text, parts).map((run, index) =>
+                run.kind ? (
+                  <mark key={index} className={`mark-${run.kind}`}>
+                    {run.text}
+                  </mark>
+                ) : (
+                  <span key={index}>{run.text}</span>
+                ),
+              )}
+            </div>
+            <input
+              id="new-title"
+              ref={titleRef}
+              name="title"
+              placeholder="Add a task: Pay rent tomorrow 9am every month !high #home"
+              maxLength={TITLE_MAX}
+              autoComplete="off"
+              onFocus={() => startParser()}
+              value={text}
+              onChange={(e) => onText(e.target.value)}
+              onKeyDown={onKeyDown}
+              onScroll={followScroll}
+              aria-invalid={problems.title ? true : undefined}
+              aria-describedby={[problems.title ? "new-title-problem" : "", parts.length ? "new-title-parts" : ""].filter(Boolean).join(" ") || undefined}
+            />
+          </div>
           <Problem id="new-title-problem" text={problems.title} />
         </div>
         <button type="button" className="ghost small more" aria-label={expanded ? "Fewer options" : "More options"} aria-expanded={expanded} aria-controls="new-task-options" onClick={() => setExpanded(!expanded)}>
@@ -149,9 +192,12 @@ export function QuickAdd({ create, titleRef }: { create: TaskActions["create"]; 
           </>
         )}
       </div>
+      <p className="sr-only" role="status" aria-live="polite">
+        {announcement}
+      </p>
       {expanded && (
         <div id="new-task-options">
-          <TaskFields idPrefix="new" problems={problems} />
+          <LazyTaskFields idPrefix="new" problems={problems} />
         </div>
       )}
     </form>

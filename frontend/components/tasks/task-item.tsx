@@ -8,7 +8,7 @@ import { type FormEvent, useState } from "react";
 import type { Task } from "@/lib/api";
 import { describeRecurrence, dueState, formatDue } from "./dates";
 import { Problem } from "./field-parts";
-import { TaskFields } from "./task-fields";
+import { LazyTaskFields } from "./lazy-task-fields";
 import { editPatch, type FormProblems, readTaskForm } from "./task-form";
 import { TITLE_MAX } from "./task-rules";
 import type { TaskActions } from "./use-tasks";
@@ -51,7 +51,7 @@ export function TaskItem({ task, now, zone, selected, editing, setEditing, onSel
             <input id={`task-${task.id}-title`} name="title" defaultValue={task.title} maxLength={TITLE_MAX} autoFocus aria-invalid={problems.title ? true : undefined} aria-describedby={problems.title ? `task-${task.id}-title-problem` : undefined} />
             <Problem id={`task-${task.id}-title-problem`} text={problems.title} />
           </div>
-          <TaskFields idPrefix={`task-${task.id}`} task={task} problems={problems} />
+          <LazyTaskFields idPrefix={`task-${task.id}`} task={task} problems={problems} />
           <div className="row">
             <button type="submit" className="primary">
               Save

@@ -48,17 +48,26 @@ export function viewChoices({ filters, setFilters, tags }: ViewProps): { views: 
   };
 }
 
+/** A view's name and, for a tag, its open count (hidden from screen readers: the name says it). */
+export function ChoiceText({ choice }: { choice: ViewChoice }) {
+  return (
+    <>
+      <span>{choice.label}</span>
+      {choice.count !== undefined && (
+        <span className="count" aria-hidden="true">
+          {choice.count}
+        </span>
+      )}
+    </>
+  );
+}
+
 export function TaskSidebar(props: ViewProps) {
   const { views, tags } = viewChoices(props);
   const item = (choice: ViewChoice) => (
     <li key={choice.key}>
       <button type="button" aria-pressed={choice.current} aria-label={choice.count === undefined ? undefined : choice.name} onClick={choice.choose}>
-        <span>{choice.label}</span>
-        {choice.count !== undefined && (
-          <span className="count" aria-hidden="true">
-            {choice.count}
-          </span>
-        )}
+        <ChoiceText choice={choice} />
       </button>
     </li>
   );

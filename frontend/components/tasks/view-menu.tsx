@@ -6,7 +6,7 @@
  * chooses; Escape, Tab or a click outside closes it. The desktop has the sidebar instead.
  */
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
-import { type ViewChoice, type ViewProps, viewChoices } from "./task-sidebar";
+import { ChoiceText, type ViewChoice, type ViewProps, viewChoices } from "./task-sidebar";
 
 export function ViewMenu(props: ViewProps) {
   const { views, tags } = viewChoices(props);
@@ -96,12 +96,7 @@ export function ViewMenu(props: ViewProps) {
         tabIndex={-1}
         onClick={() => choose(choice)}
       >
-        <span>{choice.label}</span>
-        {choice.count !== undefined && (
-          <span className="count" aria-hidden="true">
-            {choice.count}
-          </span>
-        )}
+        <ChoiceText choice={choice} />
       </button>
     );
   };

@@ -22,4 +22,8 @@ export const AUTH_RATE_LIMITS = {
   "/device": { window: 60, max: 10 },
   "/device/approve": { window: 60, max: 10 },
   "/device/deny": { window: 60, max: 10 },
+  // The API follows the revocation feed four times a second, from one address, for as long as it runs.
+  // Better Auth's window only restarts after `window` seconds without a request, so any budget would run
+  // out for such a follower (the default one after 25 s), and sign-out would stop reaching the API.
+  "/revocations": false,
 } as const;

@@ -2,9 +2,8 @@
 import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
-import { Readable } from "node:stream";
+import { type IncomingMessage, request as httpRequest } from "node:http";
 import { expect, test } from "@playwright/test";
-import { Agent, request } from "undici";
 import { type Account, signedUpAccount } from "../accounts";
 import { assertNoLeaks } from "../log-scan";
 import { freePort, type JwtMode } from "../stack";
@@ -75,32 +74,28 @@ export async function signedUp(url: string, label: string): Promise<{ account: A
 }
 
 /**
- * POSTs a JSON body in two parts, and runs `meanwhile` (e.g. a SIGTERM) after the server has the
- * headers but before it has the whole body: the request is certainly in flight when the signal lands.
+ * POSTs a JSON body with `Expect: 100-continue` and runs `meanwhile` (e.g. a SIGTERM) between the server's
+ * `100 Continue` and the body. The server sends that interim answer only once it has parsed the headers
+ * (Node) or the app asks for the body (uvicorn), so the request is certainly begun when the signal lands,
+ * on a busy machine as on an idle one: no fixed wait to guess.
  */
-export async function postInTwoParts(url: string, body: unknown, headers: Record<string, string>, meanwhile: () => Promise<void>) {
+export async function postAfterContinue(url: string, body: unknown, headers: Record<string, string>, meanwhile: () => Promise<void>) {
   const text = JSON.stringify(body);
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  async function* parts() {
-    yield Buffer.from(text.slice(0, 4));
-    await released;
-    yield Buffer.from(text.slice(4));
-  }
-  const dispatcher = new Agent();
-  const pending = request(url, {
+  const outgoing = httpRequest(url, {
     method: "POST",
-    dispatcher,
-    headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)), ...headers },
-    body: Readable.from(parts()),
+    agent: false,
+    headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)), expect: "100-continue", ...headers },
   });
-  // Long enough for a busy server to have read the headers: only then is the request begun, and not an idle
-  // connection that a draining server may close (CI once saw "other side closed" after 500 ms on 2 loaded cores).
-  await pause(2_000);
-  await meanwhile();
-  release();
-  const response = await pending;
-  const answer = { status: response.statusCode, body: await response.body.json() };
-  await dispatcher.close();
-  return answer;
+  const answered = new Promise<IncomingMessage>((resolve, reject) => {
+    outgoing.once("response", resolve);
+    outgoing.once("error", reject);
+  });
+  outgoing.once("continue", () => {
+    meanwhile().then(() => outgoing.end(text), (error: unknown) => outgoing.destroy(error as Error));
+  });
+  outgoing.flushHeaders();
+  const response = await answered;
+  const chunks: Buffer[] = [];
+  for await (const chunk of response) chunks.push(chunk as Buffer);
+  return { status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown };
 }

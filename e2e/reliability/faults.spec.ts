@@ -6,7 +6,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { newStats, send } from "../accounts";
-import { exited, loadThrough, pause, postInTwoParts, rigForFile, signedUp } from "./fault-helpers";
+import { exited, loadThrough, pause, postAfterContinue, rigForFile, signedUp } from "./fault-helpers";
 
 const rigged = rigForFile("faults", "shared-secret", "off");
 
@@ -26,7 +26,7 @@ test("SIGTERM: an API instance answers the request it has begun, then exits clea
   await loadThrough(rig, "SIGTERM to API instance 1 under load", 15, async () => {
     await pause(4_000);
     const api = rig.cluster.apis[0]!;
-    const answer = await postInTwoParts(`${api.url}/api/tasks`, { title: "begun before SIGTERM" }, { authorization: `Bearer ${account.token}` }, async () => {
+    const answer = await postAfterContinue(`${api.url}/api/tasks`, { title: "begun before SIGTERM" }, { authorization: `Bearer ${account.token}` }, async () => {
       api.child.kill("SIGTERM");
     });
     expect(answer.status).toBe(201);
@@ -42,7 +42,7 @@ test("SIGTERM: a Next.js instance answers the sign-up it has begun, then exits",
   const rig = rigged();
   const web = rig.cluster.webs[0]!;
   const body = { email: `drain-web-${Date.now()}@example.test`, password: "a-long-password-1", name: "Drain" };
-  const answer = await postInTwoParts(`${web.url}/api/auth/sign-up/email`, body, { origin: rig.cluster.url }, async () => {
+  const answer = await postAfterContinue(`${web.url}/api/auth/sign-up/email`, body, { origin: rig.cluster.url }, async () => {
     process.kill(-web.child.pid!, "SIGTERM");
   });
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);

@@ -147,8 +147,9 @@ export async function startWeb(plan: StackPlan, { name = `${plan.name}-web`, por
   // As `npm run migrate` does: the auth modules are server-only, which the react-server condition allows outside Next.
   // server.ts is never started that way (React would resolve to its server build).
   execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/migrate.ts"], { cwd: frontendDir, env: { ...process.env, ...plan.webEnv }, stdio: "pipe" });
-  const args = ["tsx", "server.ts", "--hostname", "127.0.0.1", "--port", String(port)];
-  return launch(name, `http://127.0.0.1:${port}`, "/sign-in", "npx", args, frontendDir, plan.webEnv);
+  // As `npm start` does: one process, so a signal reaches the server itself (frontend/server.ts says why).
+  const args = ["--import", "tsx", "server.ts", "--hostname", "127.0.0.1", "--port", String(port)];
+  return launch(name, `http://127.0.0.1:${port}`, "/sign-in", process.execPath, args, frontendDir, plan.webEnv);
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {

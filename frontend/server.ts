@@ -1,7 +1,9 @@
 /**
  * The frontend's HTTP server: Next.js behind a Node server of our own, so the client's address comes from
  * the socket (or a trusted proxy) and not from a header the client chose (server/client-address.ts).
- * `tsx server.ts --dev` is `next dev`, `tsx server.ts` is `next start`; SIGTERM drains begun requests.
+ * `node --import tsx server.ts --dev` is `next dev`, without `--dev` it is `next start`; SIGTERM drains
+ * begun requests. tsx is a loader here, not a launcher: its CLI runs the server as a child and answers a
+ * SIGTERM with SIGKILL when the child is too busy (hashing a password) to report the signal in 30 ms.
  */
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
@@ -43,8 +45,15 @@ server.listen(port, options.hostname, () => {
   console.log(`▲ Next.js ${dev ? "dev server" : "server"} on http://${options.hostname ?? "localhost"}:${port}`);
 });
 
-/** Stops taking connections, lets begun requests finish (10 s at most), then exits. */
+let stopping = false;
+/**
+ * Stops taking connections, lets begun requests finish (10 s at most), then exits. A second signal
+ * changes nothing: a supervisor that signals the whole process group (systemd, `kill -- -pid`) or
+ * relays the signal it got (npm) sends more than one, and Node's default for it would be an abrupt exit.
+ */
 function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
   console.log(`${signal}: finishing the requests in progress, then stopping`);
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
@@ -53,5 +62,5 @@ function shutdown(signal: string) {
   });
   server.closeIdleConnections();
 }
-process.once("SIGTERM", () => shutdown("SIGTERM"));
-process.once("SIGINT", () => shutdown("SIGINT"));
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));

@@ -28,6 +28,7 @@ os.environ.update(
     DATABASE_URL="sqlite://",
 )
 
+import asgi_auth_app  # noqa: E402
 import bare_api  # noqa: E402
 from api_app import create_app  # noqa: E402
 
@@ -81,25 +82,30 @@ async def main() -> None:
     claims = {"sub": "u1", "sid": "s1", "iss": ISSUER, "aud": AUDIENCE, "iat": now, "exp": now + 900}
     app = create_app()
     bare = bare_api.create_app()
+    layered = asgi_auth_app.create_app()
     me = scope("/api/me", [(b"authorization", f"Bearer {jwt.encode(claims, SECRET)}".encode())])
     anonymous = scope("/bench/me", [])
-    for target, request in ((app, me), (app, anonymous), (bare, me)):
+    layer_me = {**me, "path": asgi_auth_app.PATH, "raw_path": asgi_auth_app.PATH.encode()}
+    for target, request in ((app, me), (app, anonymous), (bare, me), (layered, layer_me)):
         if await call(target, request) != 200:
             raise SystemExit(f"{request['path']} did not answer 200")
-    me_us = anonymous_us = bare_us = float("inf")
+    me_us = anonymous_us = bare_us = layer_us = float("inf")
     for _ in range(args.rounds):
         me_us = min(me_us, await microseconds(app, me, args.calls))
         anonymous_us = min(anonymous_us, await microseconds(app, anonymous, args.calls))
         bare_us = min(bare_us, await microseconds(bare, me, args.calls))
+        layer_us = min(layer_us, await microseconds(layered, layer_me, args.calls))
     print(f"In process, best of {args.rounds} alternating rounds of {args.calls} requests:\n")
     print("| route | µs per request |\n|---|---:|")
     print(f"| GET /api/me (HS256, token cached) | {me_us:.1f} |")
     print(f"| GET /bench/me (same shape, no auth) | {anonymous_us:.1f} |")
     print(f"| GET /api/me of a bare FastAPI app | {bare_us:.1f} |")
+    print(f"| GET /api/me, the bearer check in an ASGI layer (bench/asgi_auth_app.py) | {layer_us:.1f} |")
     print(
         f"\nAuth costs {me_us - anonymous_us:.1f} µs per request in the app; "
         f"the ratio of request rates it allows is {anonymous_us / me_us:.2f}; "
-        f"against the bare app {bare_us / me_us:.2f}."
+        f"against the bare app {bare_us / me_us:.2f}; with the check in an ASGI layer "
+        f"{bare_us / layer_us:.2f}."
     )
     if args.profile:
         profiler = cProfile.Profile()

@@ -4,7 +4,8 @@
  * side's median req/s, the server CPU µs per request, and the median of the per-round ratios.
  *
  * Cases: `list` (GET /api/tasks?limit=50, 50 tasks with two tags each) and `me` (GET /api/me, also
- * against a bare FastAPI route serving the same JSON, bench/bare_api.py). Both servers read the
+ * against a bare FastAPI route serving the same JSON, bench/bare_api.py, and the bearer check moved into
+ * an ASGI layer against the same bare route, bench/asgi_auth_app.py). Both servers read the
  * same database, on SQLite and on PostgreSQL. No frontend: the token is signed here with the
  * shared secret, exactly as Better Auth's HS256 `jwt.sign` would.
  */
@@ -115,7 +116,15 @@ async function main() {
       const mine = await fetch(`${ours.url}/api/me`, { headers }).then((r) => r.text());
       const bareJson = await fetch(`${bare.url}/api/me`).then((r) => r.text());
       if (mine !== bareJson) throw new Error(`the bare route answers ${bareJson}, the app ${mine}`);
-      rows.push({ engine: "none", ...(await compare("me vs bare", { label: "this /api/me", service: ours, request: { url: `${ours.url}/api/me`, headers } }, { label: "bare FastAPI", service: bare, request: { url: `${bare.url}/api/me` } })) });
+      const bareSide = { label: "bare FastAPI", service: bare, request: { url: `${bare.url}/api/me` } };
+      rows.push({ engine: "none", ...(await compare("me vs bare", { label: "this /api/me", service: ours, request: { url: `${ours.url}/api/me`, headers } }, bareSide)) });
+      // What taking the bearer check out of FastAPI's dependency injection would buy (bench/asgi_auth_app.py).
+      step(`The same with /api/me's bearer check in an ASGI layer (bench/asgi_auth_app.py, a prototype), ${connections} connections`);
+      const layered = await serve("ab-asgi-layer", root, "asgi_auth_app:create_app", databaseUrl);
+      services.push(layered);
+      const layeredJson = await fetch(`${layered.url}/bench/asgi-me`, { headers }).then((r) => r.text());
+      if (layeredJson !== bareJson) throw new Error(`the ASGI-layer route answers ${layeredJson}, the bare one ${bareJson}`);
+      rows.push({ engine: "none", ...(await compare("ASGI-layer me vs bare", { label: "ASGI-layer /api/me", service: layered, request: { url: `${layered.url}/bench/asgi-me`, headers } }, bareSide)) });
     }
   } finally {
     await Promise.all(services.map((service) => service.stop()));

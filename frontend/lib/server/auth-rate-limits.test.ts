@@ -5,18 +5,15 @@
 import { expect, it } from "vitest";
 import { AUTH_RATE_LIMITS } from "./auth-rate-limits";
 import { createRevocationFeed } from "./revocation-feed";
-import { ORIGIN, startTestAuth } from "./test-auth";
+import { callAuth, ORIGIN, startTestAuth } from "./test-auth";
 
 async function start() {
   const auth = await startTestAuth({
     rateLimit: { enabled: true, customRules: AUTH_RATE_LIMITS },
     plugins: [createRevocationFeed({ keepSeconds: 960 }).plugin],
   });
-  return async (path: string, body?: object) => {
-    const headers = new Headers({ origin: ORIGIN, "content-type": "application/json", "x-forwarded-for": "203.0.113.7" });
-    const init = { method: body ? "POST" : "GET", headers, body: body ? JSON.stringify(body) : undefined };
-    return (await auth.handler(new Request(`${ORIGIN}/api/auth${path}`, init))).status;
-  };
+  const headers = { origin: ORIGIN, "x-forwarded-for": "203.0.113.7" };
+  return async (path: string, body?: object) => (await callAuth(auth, path, { body, headers })).status;
 }
 
 it("a follower polling the revocation feed is never refused, where the default budget would stop it after 100 polls", async () => {

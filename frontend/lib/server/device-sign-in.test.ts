@@ -2,36 +2,21 @@
  * Device sign-in on a real Better Auth (in-memory SQLite): the flow a terminal goes through, the signed
  * session token it receives, and that only that signed form works as a bearer token.
  */
-import Database from "better-sqlite3";
-import { betterAuth } from "better-auth";
-import { getMigrations } from "better-auth/db/migration";
 import { jwt } from "better-auth/plugins";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { deviceSignIn } from "./device-sign-in";
+import { callAuth, ORIGIN, startTestAuth } from "./test-auth";
 
-const ORIGIN = "http://tasks.test";
 const CLI = { "user-agent": "tasks-cli/0.1.0 (Linux x64; Node.js v20.20.0)", "x-forwarded-for": "203.0.113.7" };
 const GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
 async function start() {
-  const options = {
-    secret: "a-test-secret-of-at-least-32-characters",
-    baseURL: ORIGIN,
-    database: new Database(":memory:"),
-    emailAndPassword: { enabled: true },
+  const auth = await startTestAuth({
     advanced: { ipAddress: { ipAddressHeaders: ["x-forwarded-for"] } },
     plugins: [jwt(), ...deviceSignIn({ lifetimeSeconds: 600 })],
-  };
-  await (await getMigrations(options)).runMigrations();
-  const auth = betterAuth(options);
-
+  });
   /** A browser's call carries its origin and cookie; a terminal's carries neither, only its own headers. */
-  async function call(path: string, init: { body?: object; headers?: Record<string, string> } = {}) {
-    const headers = new Headers({ "content-type": "application/json", ...init.headers });
-    const body = init.body ? JSON.stringify(init.body) : undefined;
-    const response = await auth.handler(new Request(`${ORIGIN}/api/auth${path}`, { method: body ? "POST" : "GET", headers, body }));
-    return { status: response.status, body: (await response.json().catch(() => null)) as Record<string, unknown> | null, cookie: response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") };
-  }
+  const call = (path: string, init: { body?: object; headers?: Record<string, string> } = {}) => callAuth(auth, path, init);
   const browser = (cookie: string) => ({ origin: ORIGIN, cookie });
   const signUp = async (email: string) => (await call("/sign-up/email", { body: { email, password: "correct horse battery", name: "Ada" }, headers: { origin: ORIGIN } })).cookie;
   const requestCode = () => call("/device/code", { body: { client_id: "tasks-cli" }, headers: CLI });

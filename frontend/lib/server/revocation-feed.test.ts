@@ -4,21 +4,17 @@
  */
 import Database from "better-sqlite3";
 import { betterAuth } from "better-auth";
-import { getMigrations } from "better-auth/db/migration";
 import { jwt } from "better-auth/plugins";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createRevocationFeed, digest, type Revocation } from "./revocation-feed";
+import { callAuth, ORIGIN, startTestAuth, TEST_SECRET } from "./test-auth";
 
-const ORIGIN = "http://tasks.test";
 const PASSWORD = "correct horse battery";
 
 async function start(keepSeconds = 960, pageSize?: number) {
   const feed = createRevocationFeed({ keepSeconds, pageSize });
   let resetLink = "";
-  const options = {
-    secret: "a-test-secret-of-at-least-32-characters",
-    baseURL: ORIGIN,
-    database: new Database(":memory:"),
+  const auth = await startTestAuth({
     emailAndPassword: {
       enabled: true,
       revokeSessionsOnPasswordReset: true,
@@ -29,28 +25,24 @@ async function start(keepSeconds = 960, pageSize?: number) {
     },
     user: { deleteUser: { enabled: true } },
     plugins: [jwt({ jwt: { definePayload: ({ session }) => ({ sid: session.id }) } }), feed.plugin],
-  };
-  await (await getMigrations(options)).runMigrations();
-  const auth = betterAuth(options);
+  });
 
-  async function call(path: string, init: { method?: string; body?: object; cookie?: string } = {}) {
-    const headers = new Headers({ origin: ORIGIN, "content-type": "application/json" });
-    if (init.cookie) headers.set("cookie", init.cookie);
-    const body = init.body ? JSON.stringify(init.body) : undefined;
-    const response = await auth.handler(new Request(`${ORIGIN}/api/auth${path}`, { method: init.method ?? (body ? "POST" : "GET"), headers, body }));
-    return { status: response.status, body: await response.json().catch(() => null), cookie: response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") };
+  /** A signed-in browser's call: its origin, and its cookie when it has one. */
+  function call<Body = Record<string, unknown> | null>(path: string, init: { method?: string; body?: object; cookie?: string } = {}) {
+    const headers: Record<string, string> = { origin: ORIGIN, ...(init.cookie ? { cookie: init.cookie } : {}) };
+    return callAuth<Body>(auth, path, { method: init.method, body: init.body, headers });
   }
 
   /** A user with `sessions` sessions; each is the cookie of one signed-in device. */
   async function user(email: string, sessions = 1) {
     const cookies = [(await call("/sign-up/email", { body: { email, password: PASSWORD, name: "Ada" } })).cookie];
     while (cookies.length < sessions) cookies.push((await call("/sign-in/email", { body: { email, password: PASSWORD } })).cookie);
-    const listed = (await call("/list-sessions", { cookie: cookies[0] })).body as Array<{ id: string; token: string; userId: string }>;
+    const listed = (await call<Array<{ id: string; token: string; userId: string }>>("/list-sessions", { cookie: cookies[0] })).body;
     return { cookies, sessions: listed, id: listed[0]!.userId };
   }
 
   const feedSince = async (since?: number) =>
-    (await call(`/revocations${since === undefined ? "" : `?since=${since}`}`)).body as { now: number; keepSeconds: number; more: boolean; entries: Revocation[] };
+    (await call<{ now: number; keepSeconds: number; more: boolean; entries: Revocation[] }>(`/revocations${since === undefined ? "" : `?since=${since}`}`)).body;
 
   return { auth, call, user, feedSince, resetLink: () => resetLink };
 }
@@ -78,7 +70,7 @@ describe("the revocation feed", () => {
 
   it("hears of revoke-session and revoke-other-sessions, one entry per session", async () => {
     const ada = await app.user("ada@example.test", 4);
-    const current = ((await app.call("/get-session", { cookie: ada.cookies[0] })).body as { session: { id: string } }).session.id;
+    const current = (await app.call<{ session: { id: string } }>("/get-session", { cookie: ada.cookies[0] })).body.session.id;
     const revokedOne = ada.sessions.find((session) => session.id !== current)!;
     await app.call("/revoke-session", { body: { token: revokedOne.token }, cookie: ada.cookies[0] });
     await app.call("/revoke-other-sessions", { body: {}, cookie: ada.cookies[0] });
@@ -90,7 +82,7 @@ describe("the revocation feed", () => {
 
   it("puts the session's id in the JWT as `sid`, and nothing of its token", async () => {
     const ada = await app.user("ada@example.test");
-    const { token } = (await app.call("/token", { cookie: ada.cookies[0] })).body as { token: string };
+    const { token } = (await app.call<{ token: string }>("/token", { cookie: ada.cookies[0] })).body;
     const claims = JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as Record<string, unknown>;
     expect(claims.sid).toBe(ada.sessions[0]!.id);
     expect(token).not.toContain(ada.sessions[0]!.token);
@@ -154,7 +146,7 @@ describe("the revocation feed", () => {
   it("refuses Redis without sessions in the database, where no deletion would be heard", async () => {
     const feed = createRevocationFeed({ keepSeconds: 960 });
     const storage = { get: async () => null, getAndDelete: async () => null, increment: async () => 1, set: async () => {}, delete: async () => {} };
-    const auth = betterAuth({ secret: "a-test-secret-of-at-least-32-characters", baseURL: ORIGIN, database: new Database(":memory:"), secondaryStorage: storage, plugins: [feed.plugin] });
+    const auth = betterAuth({ secret: TEST_SECRET, baseURL: ORIGIN, database: new Database(":memory:"), secondaryStorage: storage, plugins: [feed.plugin] });
     await expect(auth.$context).rejects.toThrow(/storeSessionInDatabase/);
   });
 });

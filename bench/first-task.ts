@@ -79,8 +79,11 @@ async function main() {
     }
     const kb = (entries: Array<[string, number]>) => entries.reduce((sum, [, bytes]) => sum + bytes, 0) / 1024;
     const firstLoad = [...scripts].filter(([url]) => inHtml.has(url));
+    // Each script's share, largest first, so a change can be traced to the chunk it moved.
+    const listing = (entries: Array<[string, number]>) => Object.fromEntries(entries.sort(([, a], [, b]) => b - a).map(([url, bytes]) => [new URL(url).pathname, Number((bytes / 1024).toFixed(1))]));
+    const perScript = { firstLoad: listing(firstLoad), later: listing([...scripts].filter(([url]) => !inHtml.has(url))) };
     const result = { loads: LOADS, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times), firstLoadKb: kb(firstLoad), firstLoadScripts: firstLoad.length, jsKb: kb([...scripts]), scripts: scripts.size };
-    console.log(result);
+    console.log({ ...result, perScript });
     if (!quick) record(result, browser.version());
   } finally {
     await stack.stop();

@@ -60,10 +60,15 @@ async function main() {
         // Chromium adds the latency once per request: a round trip, the way Lighthouse's throttling does it.
         await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: RTT_MS, downloadThroughput: -1, uploadThroughput: -1 });
         await page.addInitScript(WATCH_FIRST_TASK);
+        // Bodies are read after the event; each read is awaited before the context closes, or a late script
+        // (the auth client, fetched once hydration asks for a token) could go uncounted.
+        const reads: Array<Promise<void>> = [];
         if (load === 0) {
-          page.on("response", async (response) => {
-            if (response.request().resourceType() === "script") scripts.set(response.url(), gzipSync(await response.body()).length);
-            if (response.request().resourceType() === "document") for (const [, src] of (await response.text()).matchAll(/<script src="([^"]+)"(?! noModule)/g)) inHtml.add(new URL(src!, stack.webUrl).href);
+          page.on("response", (response) => {
+            reads.push((async () => {
+              if (response.request().resourceType() === "script") scripts.set(response.url(), gzipSync(await response.body()).length);
+              if (response.request().resourceType() === "document") for (const [, src] of (await response.text()).matchAll(/<script src="([^"]+)"(?! noModule)/g)) inHtml.add(new URL(src!, stack.webUrl).href);
+            })());
           });
         }
         const started = Date.now();
@@ -71,6 +76,7 @@ async function main() {
         await page.waitForFunction(() => (window as { __firstTaskAt?: number }).__firstTaskAt !== undefined, undefined, { timeout: 30_000 });
         times.push((await page.evaluate(() => (window as { __firstTaskAt?: number }).__firstTaskAt!)) - started);
         await page.waitForLoadState("networkidle");
+        await Promise.all(reads);
         await context.close();
         console.log(`load ${load + 1}: first task at ${times.at(-1)!.toFixed(0)} ms`);
       }
@@ -79,8 +85,11 @@ async function main() {
     }
     const kb = (entries: Array<[string, number]>) => entries.reduce((sum, [, bytes]) => sum + bytes, 0) / 1024;
     const firstLoad = [...scripts].filter(([url]) => inHtml.has(url));
+    // Each script's share, largest first, so a change can be traced to the chunk it moved.
+    const listing = (entries: Array<[string, number]>) => Object.fromEntries(entries.sort(([, a], [, b]) => b - a).map(([url, bytes]) => [new URL(url).pathname, Number((bytes / 1024).toFixed(1))]));
+    const perScript = { firstLoad: listing(firstLoad), later: listing([...scripts].filter(([url]) => !inHtml.has(url))) };
     const result = { loads: LOADS, medianMs: median(times), minMs: Math.min(...times), maxMs: Math.max(...times), firstLoadKb: kb(firstLoad), firstLoadScripts: firstLoad.length, jsKb: kb([...scripts]), scripts: scripts.size };
-    console.log(result);
+    console.log({ ...result, perScript });
     if (!quick) record(result, browser.version());
   } finally {
     await stack.stop();

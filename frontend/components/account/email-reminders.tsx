@@ -1,20 +1,35 @@
 "use client";
 /** The account page's switch for reminder emails, which arrive even when no browser is open. */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useApi } from "@/components/providers/app-providers";
+import { useQuery, useQueryStore } from "@/lib/client/queries";
+import type { ApiClient } from "@/lib/api";
 import { AccountSection } from "./account-section";
 
-const KEY = ["reminder-settings"];
+type Settings = Awaited<ReturnType<ApiClient["reminders"]["settings"]>>;
+const KEY = "reminder-settings";
 
 export function EmailReminders() {
   const api = useApi();
-  const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: KEY, queryFn: () => api.reminders.settings() });
-  const save = useMutation({
-    mutationFn: (on: boolean) => api.reminders.save(on),
-    onSuccess: (saved) => queryClient.setQueryData(KEY, saved),
-  });
-  const on = save.isPending ? save.variables : settings.data?.email_reminders;
+  const store = useQueryStore<Settings>();
+  const settings = useQuery(store, KEY, () => api.reminders.settings());
+  // The choice being saved, shown until the API has it; and why the last save failed.
+  const [saving, setSaving] = useState<boolean | null>(null);
+  const [saveError, setSaveError] = useState<Error | null>(null);
+  const on = saving ?? settings.data?.email_reminders;
+  const error = saveError ?? (settings.error instanceof Error ? settings.error : null);
+
+  async function save(value: boolean) {
+    setSaving(value);
+    setSaveError(null);
+    try {
+      store.put(KEY, await api.reminders.save(value));
+    } catch (failure) {
+      setSaveError(failure instanceof Error ? failure : new Error("Couldn't save the setting."));
+    } finally {
+      setSaving(null);
+    }
+  }
 
   return (
     <AccountSection
@@ -27,14 +42,14 @@ export function EmailReminders() {
           type="checkbox"
           role="switch"
           checked={on ?? false}
-          disabled={on === undefined || save.isPending}
-          onChange={(event) => save.mutate(event.currentTarget.checked)}
+          disabled={on === undefined || saving !== null}
+          onChange={(event) => void save(event.currentTarget.checked)}
         />{" "}
         Email me my reminders
       </label>
-      {(settings.error || save.error) && (
+      {error && (
         <p role="alert" className="form-error">
-          {(save.error ?? settings.error)?.message}
+          {error.message}
         </p>
       )}
     </AccountSection>

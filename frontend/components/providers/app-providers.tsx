@@ -1,9 +1,9 @@
 "use client";
-/** Client-side state for signed-in pages: the query cache, the API client and toasts, created once per user. */
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+/** Client-side state for signed-in pages: the query stores, the API client and toasts, created once per user. */
 import { createContext, type ReactNode, use, useState } from "react";
 import { ToastProvider } from "@/components/ui/toasts";
 import { type ApiClient, ApiUnreachableError, createApiClient } from "@/lib/api";
+import { QueryProvider } from "@/lib/client/queries";
 import { fetchSessionToken } from "@/lib/client/session-token";
 
 const ApiContext = createContext<ApiClient | null>(null);
@@ -16,15 +16,15 @@ export function useApi(): ApiClient {
 
 // An API that answered, or a session that ended, will answer the same again; only outages are worth a retry.
 const retryOutagesOnly = (failures: number, error: unknown) => error instanceof ApiUnreachableError && failures < 2;
+const QUERY_POLICY = { retry: retryOutagesOnly, staleMs: 30_000 };
 
 export function AppProviders({ apiUrl, children }: { apiUrl: string; children: ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: retryOutagesOnly, staleTime: 30_000 } } }));
   const [api] = useState(() => createApiClient({ baseUrl: apiUrl, fetchToken: fetchSessionToken }));
   return (
-    <QueryClientProvider client={queryClient}>
+    <QueryProvider policy={QUERY_POLICY}>
       <ApiContext value={api}>
         <ToastProvider>{children}</ToastProvider>
       </ApiContext>
-    </QueryClientProvider>
+    </QueryProvider>
   );
 }

@@ -117,7 +117,7 @@ export function QuickAdd({ create, titleRef }: { create: TaskActions["create"]; 
     const { body, problems: found } = readTaskForm(data);
     setProblems(found);
     if (Object.keys(found).length > 0) return;
-    create.mutate(body);
+    void create(body);
     // Words typed while the parser was still on its way are the next task's: they stay.
     if ((titleRef.current?.value ?? "") !== text) return;
     form.reset();

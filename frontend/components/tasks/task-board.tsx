@@ -18,7 +18,7 @@ import { useDeferredDelete } from "./use-deferred-delete";
 import { useFilters } from "./use-filters";
 import { useReminders } from "./use-reminders";
 import { ViewMenu } from "./view-menu";
-import { describeApiError, goSignIn, type InitialPage, isSignedOut, useTagCounts, useTaskActions, useTaskList } from "./use-tasks";
+import { describeApiError, goSignIn, type InitialPage, isSignedOut, useTagCounts, useTaskActions, useTaskList, useTaskStores } from "./use-tasks";
 
 type Props = {
   initial?: readonly InitialPage[];
@@ -68,10 +68,11 @@ export function TaskBoard({ initial = [], initialTags, zone, renderedAt }: Props
   const { filters, setFilters } = useFilters();
   const queries = useMemo(() => boardQueries(filters), [filters]);
   const agenda = isAgenda(filters);
-  const list = useTaskList(queries.list, initial);
-  const completedList = useTaskList(queries.completed ?? queries.list, initial, { enabled: queries.completed !== null });
-  const tags = useTagCounts(initialTags).data ?? [];
-  const actions = useTaskActions();
+  const stores = useTaskStores();
+  const list = useTaskList(stores, queries.list, initial);
+  const completedList = useTaskList(stores, queries.completed ?? queries.list, initial, { enabled: queries.completed !== null });
+  const tags = useTagCounts(stores, initialTags).data ?? [];
+  const actions = useTaskActions(stores);
   const { deleteTask, hidden } = useDeferredDelete(actions.remove);
   const now = useNow(renderedAt);
   const [showCompleted, setShowCompleted] = useState(false);
@@ -106,7 +107,7 @@ export function TaskBoard({ initial = [], initialTags, zone, renderedAt }: Props
   function toggle(task: Task) {
     const ids = rows.map((t) => t.id);
     const index = ids.indexOf(task.id);
-    actions.toggle.mutate(task.id);
+    void actions.toggle(task.id);
     if (agenda && !task.completed && selected === task.id) select(ids[index + 1] ?? ids[index - 1] ?? null);
   }
 
@@ -143,7 +144,7 @@ export function TaskBoard({ initial = [], initialTags, zone, renderedAt }: Props
   }, []);
 
   function clearCompleted() {
-    if (window.confirm("Delete every completed task? This cannot be undone.")) actions.clearCompleted.mutate();
+    if (window.confirm("Delete every completed task? This cannot be undone.")) void actions.clearCompleted();
   }
 
   const item = (task: Task) => (

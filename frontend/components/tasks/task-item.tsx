@@ -38,7 +38,7 @@ export function TaskItem({ task, now, zone, selected, editing, setEditing, onSel
     const { body, problems: found } = readTaskForm(new FormData(event.currentTarget));
     setProblems(found);
     if (Object.keys(found).length > 0) return;
-    actions.update.mutate({ id: task.id, body: editPatch(task, body) });
+    void actions.update({ id: task.id, body: editPatch(task, body) });
     setEditing(false);
   }
 

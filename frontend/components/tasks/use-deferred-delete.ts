@@ -23,7 +23,8 @@ export function useDeferredDelete(remove: TaskActions["remove"]) {
   const commit = useCallback(
     (id: number) => {
       forget(id);
-      remove.mutate(id, { onSettled: () => setHidden((ids) => new Set([...ids].filter((other) => other !== id))) });
+      // Hidden until the refreshed lists, without it, have come in.
+      void remove(id).then(() => setHidden((ids) => new Set([...ids].filter((other) => other !== id))));
     },
     [forget, remove],
   );

@@ -1,52 +1,60 @@
 "use client";
 /**
- * TanStack Query hooks over the task API. Writes show at once (optimistic) and are rolled back,
+ * The task API's reads and writes for the board. Writes show at once (optimistic) and are rolled back,
  * with a message saying so, when the API refuses them; every write ends by refreshing the lists.
  */
-import { type InfiniteData, keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, ApiUnreachableError, SignedOutError, type TagCount, type Task, type TaskCreate, type TaskPage, type TaskPatch, type TaskQuery } from "@/lib/api";
 import { useApi } from "@/components/providers/app-providers";
 import { useToast } from "@/components/ui/toasts";
 import { loadFresh } from "@/lib/client/navigate";
+import { type QueryStore, useQuery, useQueryStore } from "@/lib/client/queries";
 import { PAGE_SIZE } from "./filters";
 
-type Pages = InfiniteData<TaskPage, number>;
-const TASKS = ["tasks"] as const;
-/** Apart from TASKS, whose every entry the optimistic edits treat as pages of tasks. */
-const TAGS = ["tags"] as const;
+type Pages = { pages: TaskPage[] };
+/** The board's cached lists (one entry per query) and tag counts, for as long as the board is on screen. */
+export type TaskStores = { lists: QueryStore<Pages>; tags: QueryStore<TagCount[]> };
+
+export function useTaskStores(): TaskStores {
+  return { lists: useQueryStore<Pages>(), tags: useQueryStore<TagCount[]>() };
+}
 
 /** A first page the server already fetched for exactly this query, and when. */
 export type InitialPage = { query: TaskQuery; page: TaskPage; fetchedAt: number };
 
-const sameQuery = (a: TaskQuery, b: TaskQuery) => JSON.stringify(a) === JSON.stringify(b);
+const keyOf = (query: TaskQuery) => JSON.stringify(query);
+const TAGS = "tags";
 
-export function useTaskList(query: TaskQuery, initial: readonly InitialPage[] = [], { enabled = true } = {}) {
+/** Where the page after `last` starts, if there is one. */
+const nextOffset = (last: TaskPage | undefined) => (last && last.offset + last.items.length < last.total ? last.offset + last.items.length : undefined);
+
+export function useTaskList(stores: TaskStores, query: TaskQuery, initial: readonly InitialPage[] = [], { enabled = true } = {}) {
   const api = useApi();
-  const seed = initial.find((page) => sameQuery(page.query, query));
-  return useInfiniteQuery({
-    queryKey: [...TASKS, query],
-    enabled,
-    // The page came in the HTML and shows at once; it is still checked again once the page runs,
-    // since a write sent as the last page unloaded (a deferred delete) may have landed after it.
-    initialData: seed ? { pages: [seed.page], pageParams: [0] } : undefined,
-    initialDataUpdatedAt: 0,
-    queryFn: ({ pageParam }) => api.tasks.list({ ...query, limit: PAGE_SIZE, offset: pageParam }),
-    initialPageParam: 0,
-    getNextPageParam: (last) => (last.offset + last.items.length < last.total ? last.offset + last.items.length : undefined),
-    // While a new filter loads, the old list stays instead of a flash of skeleton.
-    placeholderData: keepPreviousData,
-  });
+  const key = keyOf(query);
+  const seed = initial.find((page) => keyOf(page.query) === key);
+  const page = (offset: number) => api.tasks.list({ ...query, limit: PAGE_SIZE, offset });
+  // A refresh fetches as many pages as are on screen again, each from where the fresh one before it ends.
+  async function loadAll(current: Pages | undefined): Promise<Pages> {
+    const pages = [await page(0)];
+    for (let offset = nextOffset(pages[0]); offset !== undefined && pages.length < (current?.pages.length ?? 1); offset = nextOffset(pages.at(-1))) pages.push(await page(offset));
+    return { pages };
+  }
+  // The page came in the HTML and shows at once; it is still checked again once the page runs, since a
+  // write sent as the last page unloaded (a deferred delete) may have landed after it. While a new filter
+  // loads, the old list stays instead of a flash of skeleton.
+  const list = useQuery(stores.lists, key, loadAll, { initialData: seed && { pages: [seed.page] }, enabled, keepPrevious: true });
+  const next = nextOffset(list.data?.pages.at(-1));
+  return {
+    ...list,
+    hasNextPage: next !== undefined,
+    isFetchingNextPage: list.fetching === "more",
+    fetchNextPage: () => next !== undefined && stores.lists.fetch(key, async (current) => ({ pages: [...(current?.pages ?? []), await page(next)] }), "more"),
+  };
 }
 
 /** The tag list's exact counts; `initial` came in the HTML and, like the lists' first pages, is checked again once the page runs. */
-export function useTagCounts(initial?: TagCount[]) {
+export function useTagCounts(stores: TaskStores, initial?: TagCount[]) {
   const api = useApi();
-  return useQuery({
-    queryKey: TAGS,
-    queryFn: () => api.tags.list(),
-    initialData: initial,
-    initialDataUpdatedAt: 0,
-  });
+  return useQuery(stores.tags, TAGS, () => api.tags.list(), { initialData: initial });
 }
 
 /** Words for a failed call; an outage says where the API was expected so a developer can check it. */
@@ -65,27 +73,6 @@ export const isSignedOut = (error: unknown) => error instanceof SignedOutError;
 export function goSignIn() {
   const here = `${window.location.pathname}${window.location.search}`;
   loadFresh(`/sign-in?next=${encodeURIComponent(here)}`);
-}
-
-function useOptimisticLists() {
-  const queryClient = useQueryClient();
-
-  async function change(edit: (pages: Pages) => Pages) {
-    await queryClient.cancelQueries({ queryKey: TASKS });
-    const snapshot = queryClient.getQueriesData<Pages>({ queryKey: TASKS });
-    queryClient.setQueriesData<Pages>({ queryKey: TASKS }, (data) => data && edit(data));
-    return snapshot;
-  }
-
-  return {
-    /** Applies `edit` to every task in every cached list; returns what to restore on failure. */
-    mapTasks: (edit: (task: Task) => Task) => change((data) => ({ ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map(edit) })) })),
-    prepend: (task: Task) =>
-      change((data) => ({ ...data, pages: data.pages.map((page, i) => (i === 0 ? { ...page, items: [task, ...page.items], total: page.total + 1 } : page)) })),
-    restore: (snapshot: Array<[readonly unknown[], Pages | undefined]>) => snapshot.forEach(([key, data]) => queryClient.setQueryData(key, data)),
-    // Every write may change a tag's counts as well as the lists.
-    refresh: () => Promise.all([queryClient.invalidateQueries({ queryKey: TASKS }), queryClient.invalidateQueries({ queryKey: TAGS })]),
-  };
 }
 
 /** What the API fills in for a field a create leaves out; the draft shows them until the refresh. */
@@ -124,49 +111,62 @@ function patched(task: Task, body: TaskPatch): Task {
   return { ...task, ...body };
 }
 
-export function useTaskActions() {
+/** One write: shown at once by `optimistic` (which returns how to undo it), undone with a message if refused. */
+type Write<Input, Answer> = { send: (input: Input) => Promise<Answer>; optimistic?: (input: Input) => () => void; failure: string; done?: (answer: Answer) => void };
+
+export function useTaskActions(stores: TaskStores) {
   const api = useApi();
-  const lists = useOptimisticLists();
   const toast = useToast();
 
-  const rollBack = (what: string) => (error: unknown, _input: unknown, snapshot?: Awaited<ReturnType<typeof lists.mapTasks>>) => {
-    if (snapshot) lists.restore(snapshot);
-    if (isSignedOut(error)) return goSignIn();
-    toast(`${what}: ${describeApiError(error)} Your change was undone.`, { tone: "error", durationMs: 8_000 });
-  };
+  /** Applies `edit` to every cached page of tasks, after dropping fetches that would overwrite it; returns the undo. */
+  function editPages(edit: (page: TaskPage) => TaskPage): () => void {
+    stores.lists.cancel();
+    return stores.lists.edit((data) => ({ pages: data.pages.map(edit) }));
+  }
+  const mapTasks = (edit: (task: Task) => Task) => editPages((page) => ({ ...page, items: page.items.map(edit) }));
+
+  /** Resolves once the lists are refreshed (a deferred delete waits for it); never rejects. */
+  const write =
+    <Input = void, Answer = unknown>({ send, optimistic, failure, done }: Write<Input, Answer>) =>
+    async (input: Input): Promise<void> => {
+      const undo = optimistic?.(input);
+      try {
+        // Sent first: `done?.(await send(input))` would skip sending when there is no `done`.
+        const answer = await send(input);
+        done?.(answer);
+      } catch (error) {
+        undo?.();
+        if (isSignedOut(error)) goSignIn();
+        else toast(`${failure}: ${describeApiError(error)} Your change was undone.`, { tone: "error", durationMs: 8_000 });
+      }
+      // Every write may change a tag's counts as well as the lists.
+      await Promise.all([stores.lists.invalidate(), stores.tags.invalidate()]);
+    };
 
   return {
-    create: useMutation({
-      mutationFn: (body: TaskCreate) => api.tasks.create(body),
-      onMutate: (body) => lists.prepend(draftOf(body)),
-      onError: rollBack("Couldn't add the task"),
-      onSettled: lists.refresh,
+    create: write({
+      send: (body: TaskCreate) => api.tasks.create(body),
+      optimistic: (body) => {
+        const draft = draftOf(body);
+        return editPages((page) => (page.offset === 0 ? { ...page, items: [draft, ...page.items], total: page.total + 1 } : page));
+      },
+      failure: "Couldn't add the task",
     }),
-    update: useMutation({
-      mutationFn: ({ id, body }: { id: number; body: TaskPatch }) => api.tasks.update(id, body),
-      onMutate: ({ id, body }) => lists.mapTasks((task) => (task.id === id ? patched(task, body) : task)),
-      onError: rollBack("Couldn't save the task"),
-      onSettled: lists.refresh,
+    update: write({
+      send: ({ id, body }: { id: number; body: TaskPatch }) => api.tasks.update(id, body),
+      optimistic: ({ id, body }) => mapTasks((task) => (task.id === id ? patched(task, body) : task)),
+      failure: "Couldn't save the task",
     }),
-    toggle: useMutation({
-      mutationFn: (id: number) => api.tasks.toggle(id),
-      onMutate: (id) => lists.mapTasks((task) => (task.id === id ? { ...task, completed: !task.completed } : task)),
-      onError: rollBack("Couldn't update the task"),
-      onSuccess: (task) => {
+    toggle: write({
+      send: (id: number) => api.tasks.toggle(id),
+      optimistic: (id) => mapTasks((task) => (task.id === id ? { ...task, completed: !task.completed } : task)),
+      failure: "Couldn't update the task",
+      done: (task) => {
         if (task.completed && task.recurrence !== "none") toast(`"${task.title}" is done. Its next occurrence is on your list.`);
       },
-      onSettled: lists.refresh,
     }),
-    remove: useMutation({
-      mutationFn: (id: number) => api.tasks.remove(id),
-      onError: rollBack("Couldn't delete the task"),
-      onSettled: lists.refresh,
-    }),
-    clearCompleted: useMutation({
-      mutationFn: () => api.tasks.clearCompleted(),
-      onError: rollBack("Couldn't clear completed tasks"),
-      onSettled: lists.refresh,
-    }),
+    remove: write({ send: (id: number) => api.tasks.remove(id), failure: "Couldn't delete the task" }),
+    clearCompleted: write({ send: () => api.tasks.clearCompleted(), failure: "Couldn't clear completed tasks" }),
   };
 }
 

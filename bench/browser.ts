@@ -1,6 +1,6 @@
 /** The frontend in headless Chromium: JS shipped to /tasks, time until 50 tasks show, and token fetches per API call. */
 import { gzipSync } from "node:zlib";
-import { type Browser, type BrowserContext, chromium } from "@playwright/test";
+import { type Browser, type BrowserContext, chromium, type Page } from "@playwright/test";
 import { provisionBrowser, thisMachine } from "../e2e/browser.ts";
 import type { Account } from "../e2e/accounts.ts";
 
@@ -12,7 +12,7 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh context (cold cache) already signed in as `account`, through its Better Auth session cookie. */
-async function signedIn(browser: Browser, webUrl: string, account: Account): Promise<BrowserContext> {
+export async function signedIn(browser: Browser, webUrl: string, account: Account): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: webUrl });
   const cookies = account.cookie.split("; ").map((pair) => {
     const [name, ...value] = pair.split("=");
@@ -20,6 +20,28 @@ async function signedIn(browser: Browser, webUrl: string, account: Account): Pro
   });
   await context.addCookies(cookies);
   return context;
+}
+
+/**
+ * Watches `page`'s answers: each script's size gzip-compressed here (zlib default level), and the scripts
+ * its HTML names (first-load JS, as `next build` used to report it). Bodies are read after each event, so
+ * `settled()` must be awaited before the context closes, or a late script (the auth client, fetched once
+ * hydration asks for a token) goes uncounted.
+ */
+export function watchScripts(page: Page) {
+  const scripts = new Map<string, number>();
+  const inHtml = new Set<string>();
+  const reads: Array<Promise<void>> = [];
+  page.on("response", (response) => {
+    const type = response.request().resourceType();
+    if (type === "script") reads.push(response.body().then((body) => void scripts.set(response.url(), gzipSync(body).length)));
+    if (type === "document") {
+      reads.push(response.text().then((html) => {
+        for (const [, src] of html.matchAll(/<script src="([^"]+)"(?! noModule)/g)) inHtml.add(new URL(src!, response.url()).href);
+      }));
+    }
+  });
+  return { scripts, inHtml, settled: () => Promise.all(reads) };
 }
 
 export type PageLoad = { scripts: { path: string; gzipBytes: number }[]; jsGzipBytes: number; msTo50Tasks: number[] };
@@ -31,19 +53,19 @@ export type PageLoad = { scripts: { path: string; gzipBytes: number }[]; jsGzipB
  */
 export async function measurePageLoad(browser: Browser, webUrl: string, account: Account, runs: number): Promise<PageLoad> {
   const times: number[] = [];
-  const scripts = new Map<string, number>();
+  let scripts = new Map<string, number>();
   for (let run = 0; run < runs; run++) {
     const context = await signedIn(browser, webUrl, account);
     const page = await context.newPage();
-    if (run === 0) {
-      page.on("response", async (response) => {
-        if (response.request().resourceType() === "script") scripts.set(response.url(), gzipSync(await response.body()).length);
-      });
-    }
+    const watch = run === 0 ? watchScripts(page) : undefined;
     await page.goto("/tasks");
     await page.waitForFunction((selector) => document.querySelectorAll(selector).length >= 50, TASK_ITEMS, { timeout: 30_000 });
     times.push(await page.evaluate(() => performance.now()));
     await page.waitForLoadState("networkidle");
+    if (watch) {
+      await watch.settled();
+      scripts = watch.scripts;
+    }
     await context.close();
   }
   const sizes = [...scripts].map(([url, gzipBytes]) => ({ path: new URL(url).pathname, gzipBytes })).sort((a, b) => b.gzipBytes - a.gzipBytes);

@@ -4,11 +4,10 @@
  * load, the 30-task fixture of the e2e screenshots. Also sums the gzipped JS the page loads.
  * Writes the "## First task" section of bench/RESULTS.md; `--quick` runs 3 loads and writes nothing.
  */
-import { gzipSync } from "node:zlib";
 import { fixtureBody, THIRTY_TASKS } from "../e2e/tests/fixture-tasks.ts";
 import { buildFrontend, startStack } from "../e2e/stack.ts";
 import { signUp } from "./people.ts";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser, signedIn, watchScripts } from "./browser.ts";
 import { median } from "./load.ts";
 import { writeSection } from "./results-file.ts";
 
@@ -42,17 +41,10 @@ async function main() {
 
     const browser = await launchBrowser();
     const times: number[] = [];
-    const scripts = new Map<string, number>();
-    // The scripts the HTML itself names (first-load JS, as `next build` used to report it), as opposed to
-    // chunks loaded later on demand.
-    const inHtml = new Set<string>();
+    let watched: ReturnType<typeof watchScripts> | undefined;
     try {
       for (let load = 0; load < LOADS; load++) {
-        const context = await browser.newContext({ baseURL: stack.webUrl });
-        await context.addCookies(account.cookie.split("; ").map((pair) => {
-          const [name, ...value] = pair.split("=");
-          return { name: name!, value: value.join("="), url: stack.webUrl };
-        }));
+        const context = await signedIn(browser, stack.webUrl, account);
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);
         await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
@@ -60,29 +52,24 @@ async function main() {
         // Chromium adds the latency once per request: a round trip, the way Lighthouse's throttling does it.
         await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: RTT_MS, downloadThroughput: -1, uploadThroughput: -1 });
         await page.addInitScript(WATCH_FIRST_TASK);
-        // Bodies are read after the event; each read is awaited before the context closes, or a late script
-        // (the auth client, fetched once hydration asks for a token) could go uncounted.
-        const reads: Array<Promise<void>> = [];
-        if (load === 0) {
-          page.on("response", (response) => {
-            reads.push((async () => {
-              if (response.request().resourceType() === "script") scripts.set(response.url(), gzipSync(await response.body()).length);
-              if (response.request().resourceType() === "document") for (const [, src] of (await response.text()).matchAll(/<script src="([^"]+)"(?! noModule)/g)) inHtml.add(new URL(src!, stack.webUrl).href);
-            })());
-          });
-        }
+        const watch = load === 0 ? watchScripts(page) : undefined;
         const started = Date.now();
         await page.goto("/tasks");
         await page.waitForFunction(() => (window as { __firstTaskAt?: number }).__firstTaskAt !== undefined, undefined, { timeout: 30_000 });
         times.push((await page.evaluate(() => (window as { __firstTaskAt?: number }).__firstTaskAt!)) - started);
         await page.waitForLoadState("networkidle");
-        await Promise.all(reads);
+        if (watch) {
+          await watch.settled();
+          watched = watch;
+        }
         await context.close();
         console.log(`load ${load + 1}: first task at ${times.at(-1)!.toFixed(0)} ms`);
       }
     } finally {
       await browser.close();
     }
+    // The scripts the HTML itself names are the first load; the rest are chunks loaded later on demand.
+    const { scripts, inHtml } = watched!;
     const kb = (entries: Array<[string, number]>) => entries.reduce((sum, [, bytes]) => sum + bytes, 0) / 1024;
     const firstLoad = [...scripts].filter(([url]) => inHtml.has(url));
     // Each script's share, largest first, so a change can be traced to the chunk it moved.
